@@ -1,0 +1,233 @@
+package org.feedback360.scoring.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Computes a subject's report from the current set of submissions about them: a pure function of
+ * that set, so the streaming consumer and a rebuild from scratch give identical numbers whatever
+ * the order in which submissions arrived.
+ */
+public final class ReportCalculator {
+
+    private final InstrumentModel instrument;
+    private final ScoringPolicy policy;
+
+    public ReportCalculator(InstrumentModel instrument, ScoringPolicy policy) {
+        this.instrument = Objects.requireNonNull(instrument, "instrument");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    public SubjectReport calculate(String subjectId, SubmissionSet submissions) {
+        return calculate(subjectId, submissions.submissions());
+    }
+
+    /**
+     * @param submissions the latest submission of each rater (one per rater key), in any order
+     * @throws IllegalArgumentException on a duplicate rater key, more than one SELF, an unknown item
+     *                                  or an answer outside 1..A
+     */
+    public SubjectReport calculate(String subjectId, Collection<RaterSubmission> submissions) {
+        Objects.requireNonNull(subjectId, "subjectId");
+        List<RaterSubmission> raters = canonical(submissions);
+        Publication publication = Publication.decide(policy, raters);
+        boolean followersPublished = publication.isPublished(RaterGroup.DIRECT_REPORT);
+
+        List<DimensionDraft> drafts = new ArrayList<>();
+        for (Dimension dimension : instrument.dimensions()) {
+            drafts.add(dimensionDraft(dimension, raters, publication));
+        }
+        FollowersBasis basis = followersPublished ? FollowersBasis.DIRECT_REPORT
+                : drafts.stream().anyMatch(d -> d.others instanceof Score) ? FollowersBasis.OTHERS
+                : FollowersBasis.NONE;
+
+        List<DimensionResult> dimensions = new ArrayList<>();
+        List<String> aligned = new ArrayList<>();
+        List<Double> selfScores = new ArrayList<>();
+        List<Double> basisScores = new ArrayList<>();
+        for (DimensionDraft draft : drafts) {
+            Figure followers = switch (basis) {
+                case DIRECT_REPORT -> draft.groups.get(RaterGroup.DIRECT_REPORT);
+                case OTHERS -> draft.others;
+                case NONE -> new Withheld(WithheldReason.NO_BASIS, "neither followers nor others are published");
+            };
+            Double gap = null;
+            if (draft.groups.get(RaterGroup.SELF) instanceof Score self && followers instanceof Score f) {
+                gap = Alignment.gap(self.mean(), f.mean());
+                aligned.add(draft.dimension.id());
+                selfScores.add(self.mean());
+                basisScores.add(f.mean());
+            }
+            dimensions.add(new DimensionResult(draft.dimension.id(), draft.groups, draft.others, followers, gap,
+                    draft.consensus));
+        }
+        AlignmentOutcome alignment = Alignment.summarise(basis, aligned, toArray(selfScores), toArray(basisScores),
+                instrument.scaleMax(), policy);
+
+        List<ItemResult> items = new ArrayList<>();
+        for (Dimension dimension : instrument.dimensions()) {
+            for (Item item : dimension.items()) {
+                items.add(itemResult(dimension, item, raters, publication));
+            }
+        }
+
+        List<RaterGroup> publishedGroups = new ArrayList<>();
+        for (RaterGroup group : RaterGroup.values()) {
+            if (publication.isPublished(group)) {
+                publishedGroups.add(group);
+            }
+        }
+        return new SubjectReport(subjectId, policy.k(), publishedGroups, publication.isPoolPublished(), basis,
+                dimensions, items, alignment, gaps(items, true), gaps(items, false),
+                comments(subjectId, raters, publication));
+    }
+
+    private List<RaterSubmission> canonical(Collection<RaterSubmission> submissions) {
+        Set<String> keys = new HashSet<>();
+        int selves = 0;
+        for (RaterSubmission s : submissions) {
+            if (!keys.add(s.raterKey())) {
+                throw new IllegalArgumentException("two submissions with one rater key: apply revisions first");
+            }
+            if (s.group() == RaterGroup.SELF && ++selves > 1) {
+                throw new IllegalArgumentException("more than one SELF submission");
+            }
+            for (var answer : s.answers().entrySet()) {
+                if (!instrument.hasItem(answer.getKey())) {
+                    throw new IllegalArgumentException("unknown item " + answer.getKey());
+                }
+                Integer value = answer.getValue();
+                if (value != null && (value < 1 || value > instrument.scaleMax())) {
+                    throw new IllegalArgumentException("answer to " + answer.getKey() + " outside 1.." + instrument.scaleMax());
+                }
+            }
+        }
+        // Sums of non-integers depend on order: always add in rater-key order.
+        return submissions.stream().sorted(Comparator.comparing(RaterSubmission::raterKey)).toList();
+    }
+
+    private record DimensionDraft(Dimension dimension, Map<RaterGroup, Figure> groups, Figure others,
+                                  ConsensusOutcome consensus) {
+    }
+
+    private DimensionDraft dimensionDraft(Dimension dimension, List<RaterSubmission> raters, Publication publication) {
+        Map<RaterGroup, List<Double>> byGroup = new EnumMap<>(RaterGroup.class);
+        List<Double> others = new ArrayList<>();
+        Map<RaterGroup, Integer> othersCount = new EnumMap<>(RaterGroup.class);
+        for (RaterSubmission rater : raters) {
+            OptionalDouble score = RaterScores.dimension(instrument, dimension, rater);
+            if (score.isEmpty()) {
+                continue;
+            }
+            byGroup.computeIfAbsent(rater.group(), g -> new ArrayList<>()).add(score.getAsDouble());
+            if (publication.isInOthers(rater.group())) {
+                others.add(score.getAsDouble());
+                othersCount.merge(rater.group(), 1, Integer::sum);
+            }
+        }
+        Map<RaterGroup, Figure> groups = groupFigures(publication, g -> GroupStatistics.of(byGroup.getOrDefault(g, List.of())));
+        Figure othersFigure = publication.othersFigure(GroupStatistics.of(others), othersCount, groups);
+
+        ConsensusOutcome consensus;
+        if (groups.get(RaterGroup.DIRECT_REPORT) instanceof Withheld withheld) {
+            consensus = withheld;
+        } else {
+            consensus = Consensus.rwg(instrument, dimension,
+                    raters.stream().filter(r -> r.group() == RaterGroup.DIRECT_REPORT).toList());
+        }
+        return new DimensionDraft(dimension, groups, othersFigure, consensus);
+    }
+
+    private ItemResult itemResult(Dimension dimension, Item item, List<RaterSubmission> raters, Publication publication) {
+        Map<RaterGroup, List<Integer>> byGroup = new EnumMap<>(RaterGroup.class);
+        List<Integer> others = new ArrayList<>();
+        Map<RaterGroup, Integer> othersCount = new EnumMap<>(RaterGroup.class);
+        for (RaterSubmission rater : raters) {
+            Integer scored = RaterScores.item(instrument, item, rater);
+            if (scored == null) {
+                continue;
+            }
+            byGroup.computeIfAbsent(rater.group(), g -> new ArrayList<>()).add(scored);
+            if (publication.isInOthers(rater.group())) {
+                others.add(scored);
+                othersCount.merge(rater.group(), 1, Integer::sum);
+            }
+        }
+        Map<RaterGroup, Figure> groups = groupFigures(publication, g -> GroupStatistics.ofAnswers(byGroup.getOrDefault(g, List.of())));
+        Figure othersFigure = publication.othersFigure(GroupStatistics.ofAnswers(others), othersCount, groups);
+        return new ItemResult(item.id(), dimension.id(), item.reverseScored(), groups, othersFigure);
+    }
+
+    private static Map<RaterGroup, Figure> groupFigures(Publication publication, Function<RaterGroup, Score> raw) {
+        Map<RaterGroup, Figure> groups = new EnumMap<>(RaterGroup.class);
+        for (RaterGroup group : RaterGroup.values()) {
+            groups.put(group, publication.groupFigure(group, raw.apply(group)));
+        }
+        return groups;
+    }
+
+    /** Blind spots (self above others) or hidden strengths (others above self), largest gap first. */
+    private List<ItemGap> gaps(List<ItemResult> items, boolean blindSpots) {
+        List<ItemGap> result = new ArrayList<>();
+        for (ItemResult item : items) {
+            if (item.groups().get(RaterGroup.SELF) instanceof Score self && item.others() instanceof Score others) {
+                double gap = blindSpots ? self.mean() - others.mean() : others.mean() - self.mean();
+                if (gap >= policy.blindSpotThreshold() - Alignment.TOLERANCE) {
+                    result.add(new ItemGap(item.item(), item.dimension(), self.mean(), others.mean(), gap));
+                }
+            }
+        }
+        // Stable sort: equal gaps keep instrument order.
+        result.sort(Comparator.comparingDouble(ItemGap::gap).reversed());
+        return result;
+    }
+
+    private static List<CommentGroup> comments(String subjectId, List<RaterSubmission> raters, Publication publication) {
+        List<CommentGroup> result = new ArrayList<>();
+        for (CommentSource source : CommentSource.values()) {
+            if (!publication.isPublished(source)) {
+                continue;
+            }
+            Map<String, List<String>> byQuestion = new TreeMap<>();
+            for (RaterSubmission rater : raters) {
+                if (!source(rater.group(), publication).equals(source)) {
+                    continue;
+                }
+                rater.comments().forEach((question, text) -> {
+                    if (text != null && !text.isBlank()) {
+                        byQuestion.computeIfAbsent(question, q -> new ArrayList<>()).add(text.strip());
+                    }
+                });
+            }
+            byQuestion.forEach((question, texts) ->
+                    result.add(new CommentGroup(source, question, CommentOrder.order(subjectId, texts))));
+        }
+        return result;
+    }
+
+    private static CommentSource source(RaterGroup group, Publication publication) {
+        return publication.isPublished(group) ? CommentSource.valueOf(group.name()) : CommentSource.OTHERS;
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    public InstrumentModel instrument() {
+        return instrument;
+    }
+
+    public ScoringPolicy policy() {
+        return policy;
+    }
+}

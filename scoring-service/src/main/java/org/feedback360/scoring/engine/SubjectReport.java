@@ -1,0 +1,37 @@
+package org.feedback360.scoring.engine;
+
+import java.util.List;
+
+/**
+ * Everything a subject's report shows, computed only from published figures.
+ *
+ * @param k                          the anonymity threshold applied
+ * @param publishedGroups            groups shown as themselves (SELF and the named manager when they submitted)
+ * @param othersIncludesPooledGroups whether raters of too-small groups are pooled into OTHERS (they were ≥ k together)
+ * @param followersBasis             the basis of every {@code followers} figure, gap and the alignment
+ * @param blindSpots                 items with self − others ≥ threshold, largest gap first
+ * @param hiddenStrengths            items with others − self ≥ threshold, largest gap first
+ */
+public record SubjectReport(String subjectId, int k, List<RaterGroup> publishedGroups,
+                            boolean othersIncludesPooledGroups, FollowersBasis followersBasis,
+                            List<DimensionResult> dimensions, List<ItemResult> items, AlignmentOutcome alignment,
+                            List<ItemGap> blindSpots, List<ItemGap> hiddenStrengths, List<CommentGroup> comments) {
+    public SubjectReport {
+        publishedGroups = List.copyOf(publishedGroups);
+        dimensions = List.copyOf(dimensions);
+        items = List.copyOf(items);
+        blindSpots = List.copyOf(blindSpots);
+        hiddenStrengths = List.copyOf(hiddenStrengths);
+        comments = List.copyOf(comments);
+    }
+
+    public DimensionResult dimension(String id) {
+        return dimensions.stream().filter(d -> d.dimension().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no dimension " + id));
+    }
+
+    public ItemResult item(String id) {
+        return items.stream().filter(i -> i.item().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no item " + id));
+    }
+}

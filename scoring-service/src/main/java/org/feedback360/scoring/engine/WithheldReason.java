@@ -1,0 +1,24 @@
+package org.feedback360.scoring.engine;
+
+/** Why a figure is not shown. */
+public enum WithheldReason {
+    /** Anonymity rule 1: the group has fewer than k raters (0 included: even "nobody answered" is not told). */
+    GROUP_BELOW_THRESHOLD,
+    /** Anonymity rule 3: fewer than k answers (items) or rater scores (dimensions) behind this figure. */
+    TOO_FEW_ANSWERS,
+    /**
+     * The OTHERS figure would let a withheld figure be derived by subtracting published ones
+     * (the reasoning of anonymity rule 2, applied to each figure).
+     */
+    COMPLEMENTARY_DISCLOSURE,
+    /** A self or named manager's rating that was not given (not submitted, N/A, or too few items answered). */
+    NOT_ANSWERED,
+    /** Neither the followers nor OTHERS are published on any dimension that also has a self score. */
+    NO_BASIS,
+    /** rwg(J): no item of the dimension has at least two follower answers. */
+    NO_ITEM_WITH_TWO_ANSWERS,
+    /** Cronbach's alpha: fewer complete cases than required. */
+    TOO_FEW_COMPLETE_CASES,
+    /** Cronbach's alpha: undefined for one item or zero total variance. */
+    UNDEFINED
+}

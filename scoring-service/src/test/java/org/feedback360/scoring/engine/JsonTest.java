@@ -1,0 +1,35 @@
+package org.feedback360.scoring.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The report is a tree of records that plain Jackson serialises to readable JSON. */
+class JsonTest {
+
+    @Test
+    void workedExampleSerialises() throws Exception {
+        SubjectReport report = new ReportCalculator(Fixtures.WORKED_INSTRUMENT, ScoringPolicy.DEFAULT)
+                .calculate("leader-1", WorkedExampleTest.SUBMISSIONS);
+        JsonNode json = new ObjectMapper().valueToTree(report);
+
+        assertEquals("DIRECT_REPORT", json.get("followersBasis").asText());
+        JsonNode trust = json.get("dimensions").get(0);
+        assertEquals("TRUST", trust.get("dimension").asText());
+        JsonNode followers = trust.get("groups").get("DIRECT_REPORT");
+        assertTrue(followers.get("published").asBoolean());
+        assertEquals(3, followers.get("n").asInt());
+        assertEquals(3.2222, followers.get("mean").asDouble(), 1e-4);
+        JsonNode peers = trust.get("groups").get("PEER");
+        assertFalse(peers.get("published").asBoolean());
+        assertEquals("GROUP_BELOW_THRESHOLD", peers.get("reason").asText());
+        assertFalse(peers.has("mean"), "a withheld figure has no number, not even zero");
+        assertEquals("STRONG", trust.get("consensus").get("label").asText());
+        assertEquals("OVER_ESTIMATOR", json.get("alignment").get("category").asText());
+        assertEquals("c2", json.get("blindSpots").get(0).get("item").asText());
+    }
+}
