@@ -1,0 +1,57 @@
+package org.feedback360.feedback.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Records an event in the caller's transaction, wrapped in a CloudEvents 1.0 envelope
+ * (structured mode) with the tenant as extension attribute. A relay publishes it later;
+ * the event id doubles as the consumers' deduplication key.
+ */
+@ApplicationScoped
+public class Outbox implements PanacheRepositoryBase<OutboxEvent, UUID> {
+
+    static final String SOURCE = "urn:feedback360:feedback-service";
+    public static final String TYPE_PREFIX = "org.feedback360.";
+
+    @Inject
+    ObjectMapper json;
+
+    /** @param type the design's event name, e.g. {@code CycleOpened} */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String tenant, String topic, String key, String type, String subject, Object data) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", id.toString());
+        envelope.put("type", TYPE_PREFIX + type);
+        envelope.put("source", SOURCE);
+        envelope.put("subject", subject);
+        envelope.put("time", now.toString());
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("tenant", tenant);
+        envelope.put("data", data);
+        try {
+            persist(OutboxEvent.of(id, tenant, topic, key, TYPE_PREFIX + type, json.writeValueAsString(envelope), now));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return id;
+    }
+
+    public List<OutboxEvent> forKey(String topic, String key) {
+        return list("topic = ?1 and messageKey = ?2 order by createdAt", topic, key);
+    }
+}

@@ -1,0 +1,71 @@
+package org.feedback360.feedback.people;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Every method takes the tenant: there is no way to read the directory across tenants. */
+@ApplicationScoped
+public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
+
+    public Optional<Person> findByEmployeeId(String tenant, String employeeId) {
+        return find("tenantId = ?1 and employeeId = ?2", tenant, employeeId).firstResultOptional();
+    }
+
+    public Map<String, Person> findByEmployeeIds(String tenant, Collection<String> employeeIds) {
+        Map<String, Person> found = new HashMap<>();
+        if (employeeIds.isEmpty()) {
+            return found;
+        }
+        list("tenantId = ?1 and employeeId in ?2", tenant, employeeIds)
+                .forEach(p -> found.put(p.employeeId, p));
+        return found;
+    }
+
+    public PanacheQuery<Person> page(String tenant, String managerId, Boolean active, int page, int size) {
+        StringBuilder q = new StringBuilder("tenantId = :tenant");
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", tenant);
+        if (managerId != null) {
+            q.append(" and managerEmployeeId = :manager");
+            params.put("manager", managerId);
+        }
+        if (active != null) {
+            q.append(" and active = :active");
+            params.put("active", active);
+        }
+        return find(q.toString(), Sort.by("employeeId"), params).page(Page.of(page, size));
+    }
+
+    /** The tenant's whole org chart and e-mail owners, as light rows rather than entities. */
+    public List<ChartRow> chart(String tenant) {
+        return getEntityManager().createQuery(
+                        "select p.employeeId, p.managerEmployeeId, lower(p.email), p.active "
+                                + "from Person p where p.tenantId = :tenant", ChartRow.class)
+                .setParameter("tenant", tenant)
+                .getResultList();
+    }
+
+    /**
+     * Serialises directory writes of one tenant (across replicas too): two imports that
+     * each add half of a manager loop must not both pass the loop check.
+     */
+    public void lockDirectory(String tenant) {
+        getEntityManager()
+                .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(360, hashtext(?1)) AS text)")
+                .setParameter(1, tenant)
+                .getSingleResult();
+    }
+
+    public record ChartRow(String employeeId, String managerEmployeeId, String email, boolean active) {
+    }
+}

@@ -1,0 +1,65 @@
+package org.feedback360.feedback.people.provisioning;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Hands pending {@link ProvisioningTask}s to the deployed {@link IdentityProvisioner}, in
+ * creation order per person. Without a provisioner bean, tasks simply stay pending.
+ */
+@ApplicationScoped
+public class ProvisioningRelay {
+
+    private static final Logger LOG = Logger.getLogger(ProvisioningRelay.class);
+    private static final int BATCH = 50;
+
+    @Inject
+    Instance<IdentityProvisioner> provisioner;
+
+    @Inject
+    ProvisioningTaskRepository tasks;
+
+    void announce(@Observes StartupEvent ignored) {
+        if (provisioner.isUnsatisfied()) {
+            LOG.warn("No IdentityProvisioner is deployed: directory changes are queued in "
+                    + "provisioning_task and will be provisioned once one is");
+        }
+    }
+
+    @Scheduled(every = "${feedback.provisioning.interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void drain() {
+        if (!provisioner.isResolvable()) {
+            return;
+        }
+        List<ProvisioningTask> pending = tasks.claimPending(BATCH);
+        // A failed task holds back later tasks of the same person, so changes never overtake.
+        Set<String> blocked = new HashSet<>();
+        for (ProvisioningTask task : pending) {
+            String person = task.tenantId + "/" + task.employeeId;
+            if (blocked.contains(person)) {
+                continue;
+            }
+            try {
+                provisioner.get().apply(task);
+                task.done(Instant.now());
+            } catch (RuntimeException e) {
+                LOG.warnf("Provisioning %s of %s failed (attempt %d): %s",
+                        task.action, person, task.attempts + 1, e.getMessage());
+                task.failed(e.getMessage());
+                blocked.add(person);
+            }
+        }
+    }
+}
