@@ -25,6 +25,8 @@ public final class TestTokens {
     private Set<String> roles = Set.of("employee");
     private String issuer = ISSUER;
     private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(15));
+    private Instant notBefore;
+    private String keyId = "test-key";
 
     private TestTokens() {
     }
@@ -55,6 +57,23 @@ public final class TestTokens {
         return this;
     }
 
+    /** A token that is not valid yet ({@code nbf} in the future). */
+    public TestTokens notBefore(Instant notBefore) {
+        this.notBefore = notBefore;
+        return this;
+    }
+
+    /** The {@code kid} header: end-to-end tests use the id under which Keycloak publishes the test key. */
+    public TestTokens keyId(String keyId) {
+        this.keyId = keyId;
+        return this;
+    }
+
+    public TestTokens withoutEmployeeId() {
+        this.employeeId = null;
+        return this;
+    }
+
     public TestTokens withoutTenant() {
         this.tenant = null;
         return this;
@@ -65,16 +84,19 @@ public final class TestTokens {
                 .subject(UUID.nameUUIDFromBytes((tenant + "/" + employeeId).getBytes()).toString())
                 .audience(AUDIENCE)
                 .groups(roles)
-                .claim("preferred_username", employeeId)
                 .issuedAt(expiresAt.minus(Duration.ofMinutes(15)))
                 .expiresAt(expiresAt);
+        if (notBefore != null) {
+            claims.claim("nbf", notBefore.getEpochSecond());
+        }
         if (tenant != null) {
             claims.claim("tenant", tenant);
         }
         if (employeeId != null) {
             claims.claim("employee_id", employeeId);
+            claims.claim("preferred_username", employeeId);
         }
-        return claims.jws().keyId("test-key").sign(PRIVATE_KEY);
+        return claims.jws().keyId(keyId).sign(PRIVATE_KEY);
     }
 
     /** Convenience for rest-assured: {@code given().auth().oauth2(token)}. */
