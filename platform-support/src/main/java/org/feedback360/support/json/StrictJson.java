@@ -1,0 +1,39 @@
+package org.feedback360.support.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+/**
+ * One JSON dialect for every service's API: what a client sends means exactly one thing.
+ * <ul>
+ *   <li>A duplicated key is an error, not "last one wins": two parsers reading the same
+ *       body differently (a gateway, a WAF, this service) is how requests get smuggled.</li>
+ *   <li>No scalar coercion: {@code "active": "yes"} or {@code "name": 123} is a client bug
+ *       to report, not to guess at; {@code 4.0} is not a rating of 4.</li>
+ *   <li>Unknown properties are refused by {@code quarkus.jackson.fail-on-unknown-properties} in
+ *       each service; event consumers that must tolerate additions say so on their types.</li>
+ * </ul>
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        // Numbers and booleans are not text: {"name": 123} fails instead of becoming "123".
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+}
