@@ -7,8 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+
+import java.io.IOException;
 
 /**
  * One JSON dialect for every service's API: what a client sends means exactly one thing.
@@ -34,5 +41,26 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("feedback360-strict-text").addDeserializer(String.class, new NoNulText()));
+    }
+
+    /**
+     * Text with a NUL character is refused as a client error: PostgreSQL cannot store it,
+     * and no legitimate name, comment or id contains one.
+     */
+    static final class NoNulText extends StdScalarDeserializer<String> {
+
+        NoNulText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = StringDeserializer.instance.deserialize(p, ctxt);
+            if (text != null && text.indexOf('\0') >= 0) {
+                throw InvalidFormatException.from(p, "Text may not contain the NUL character", text, String.class);
+            }
+            return text;
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.feedback360.support.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -61,6 +62,19 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    /** Quarkus maps this one itself (an empty 400) unless the application does. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String path = jsonPath(e);
+        if (path.isEmpty()) {
+            return Problem.of(400, "unreadable-body", "Bad Request", "The request body does not have the expected shape")
+                    .toResponse();
+        }
+        return Problem.of(400, "invalid-value", "Bad Request", "Field '" + path + "' has a value of the wrong type")
+                .with("field", path)
+                .toResponse();
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonMappingException e) {
         String path = jsonPath(e);
@@ -92,6 +106,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // The JSON reader reports some body errors wrapped in a plain 400.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unreadableJson(mapping);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             return unexpected(e);
