@@ -3,6 +3,7 @@ package org.feedback360.gateway;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.feedback360.gateway.config.GatewayConfig;
 import org.feedback360.gateway.filter.CorrelationFilter;
+import org.feedback360.gateway.filter.TokenFilter;
 import org.feedback360.gateway.problem.Problems;
 import org.feedback360.gateway.proxy.UpstreamProxy;
 import org.feedback360.gateway.route.Route;
@@ -22,9 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Installs the gateway on Quarkus' router: global filters first, then the route table's
- * proxies. Token checking happens before any of this, in Quarkus' HTTP security layer
- * (see the {@code quarkus.http.auth.permission} settings).
+ * Installs the gateway on Quarkus' router: the ordered filters (correlation id, token
+ * check), then the route table's proxies. Quarkus' HTTP permissions only guard what is
+ * not API (public operational paths, everything else denied).
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -35,14 +37,15 @@ public class GatewayRouter {
 
     private final Map<String, UpstreamProxy> proxies = new HashMap<>();
 
-    void install(@Observes Router router, Vertx vertx, GatewayConfig config) {
+    void install(@Observes Router router, Vertx vertx, GatewayConfig config, JWTParser jwtParser) {
         RouteTable table = routeTable(config);
         for (Route route : table.routes()) {
             proxies.put(route.id(), new UpstreamProxy(vertx, route, config.strippedHeaders()));
         }
 
         router.route(API_PATHS).order(FILTER_ORDER).handler(new CorrelationFilter());
-        router.route(API_PATHS).order(FILTER_ORDER + 1).handler(ctx -> table.match(ctx.normalizedPath())
+        router.route(API_PATHS).order(FILTER_ORDER + 1).handler(new TokenFilter(jwtParser));
+        router.route(API_PATHS).order(FILTER_ORDER + 2).handler(ctx -> table.match(ctx.normalizedPath())
                 .ifPresentOrElse(
                         route -> proxies.get(route.id()).handle(ctx),
                         () -> Problems.send(ctx, 404, "not-found", "Not Found", "No API exists at this path")));
