@@ -38,7 +38,15 @@ public class Assignment {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
+    /** Set when the rater left before answering; a cancelled assignment is nobody's to-do any more. */
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
     protected Assignment() {
+    }
+
+    public boolean isCancelled() {
+        return cancelledAt != null;
     }
 
     static Assignment of(String tenantId, UUID cycleId, AssignmentPlanner.Planned p, Instant now) {

@@ -3,15 +3,21 @@ package org.feedback360.feedback.assignment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.feedback360.feedback.cycle.CycleState;
 import org.feedback360.feedback.instrument.RaterGroup;
 import org.feedback360.feedback.outbox.Outbox;
+import org.feedback360.feedback.people.Contact;
+import org.feedback360.feedback.people.Person;
 import org.feedback360.feedback.people.PersonRepository;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AssignmentService {
 
-    public static final String TOPIC = "feedback.assignments";
+    public static final String TOPIC = AssignmentEvent.TOPIC;
 
     @Inject
     AssignmentRepository assignments;
@@ -30,11 +36,6 @@ public class AssignmentService {
 
     @Inject
     Outbox outbox;
-
-    /** The {@code data} of AssignmentCreated on {@code feedback.assignments}, keyed by subject. */
-    public record AssignmentCreated(UUID assignmentId, UUID cycleId, String subject, String rater, RaterGroup group,
-                                    Instant closesAt) {
-    }
 
     /** Generates a cycle's assignments from today's chart, in the transaction that opens it. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -50,16 +51,92 @@ public class AssignmentService {
         });
         Instant now = Instant.now();
         List<AssignmentPlanner.Planned> plan = AssignmentPlanner.plan(subjects, managerOf, active, EnumSet.copyOf(groups));
+        Set<String> involved = new HashSet<>();
+        plan.forEach(p -> {
+            involved.add(p.subject());
+            involved.add(p.rater());
+        });
+        Map<String, Person> contacts = people.findByEmployeeIds(tenant, involved);
         for (AssignmentPlanner.Planned p : plan) {
             Assignment a = Assignment.of(tenant, cycleId, p, now);
             assignments.persist(a);
-            outbox.record(tenant, TOPIC, p.subject(), "AssignmentCreated", a.id.toString(),
-                    new AssignmentCreated(a.id, cycleId, p.subject(), p.rater(), p.group(), closesAt));
+            record(AssignmentEvent.CREATED, a, contacts.get(p.subject()), contacts.get(p.rater()), closesAt, null);
         }
         return plan.size();
     }
 
+    /** One more rater for a subject of an open cycle (an approved peer nomination). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Assignment add(String tenant, UUID cycleId, Person subject, Person rater, RaterGroup group, Instant closesAt) {
+        Assignment a = Assignment.of(tenant, cycleId, new AssignmentPlanner.Planned(subject.employeeId, rater.employeeId, group),
+                Instant.now());
+        assignments.persist(a);
+        record(AssignmentEvent.CREATED, a, subject, rater, closesAt, null);
+        return a;
+    }
+
+    /**
+     * A rater left: their open, unsubmitted assignments are cancelled, so nobody reminds them
+     * and completion figures count only people who can still answer. Submitted ones stay.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancelOpenOf(String tenant, String rater) {
+        List<Object[]> open = assignments.unsubmittedInOpenCycles(tenant, rater);
+        Instant now = Instant.now();
+        for (Object[] row : open) {
+            Assignment a = (Assignment) row[0];
+            a.cancelledAt = now;
+            Map<String, Person> contacts = people.findByEmployeeIds(tenant, List.of(a.subjectEmployeeId, a.raterEmployeeId));
+            record(AssignmentEvent.CANCELLED, a, contacts.get(a.subjectEmployeeId), contacts.get(a.raterEmployeeId),
+                    (Instant) row[1], null);
+        }
+        return open.size();
+    }
+
+    /** Tells notification-service that a rater is done (status only, never answers). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void submitted(Assignment a, Instant closesAt, Instant submittedAt) {
+        Map<String, Person> contacts = people.findByEmployeeIds(a.tenantId, List.of(a.subjectEmployeeId, a.raterEmployeeId));
+        record(AssignmentEvent.SUBMITTED, a, contacts.get(a.subjectEmployeeId), contacts.get(a.raterEmployeeId),
+                closesAt, submittedAt);
+    }
+
+    private void record(String type, Assignment a, Person subject, Person rater, Instant closesAt, Instant submittedAt) {
+        // Keyed by subject: every event about one leader's raters stays in order on one partition.
+        outbox.record(a.tenantId, TOPIC, a.subjectEmployeeId, type, a.id.toString(),
+                new AssignmentEvent(a.id, a.cycleId, Contact.of(subject), Contact.of(rater), a.raterGroup, closesAt,
+                        submittedAt));
+    }
+
     public List<MyAssignment> mine(String tenant, String rater) {
         return assignments.openFor(tenant, rater);
+    }
+
+    /** Counts per subject and group; subjects without any assignment are listed with zeros. */
+    public CycleProgress progress(String tenant, UUID cycleId, CycleState state, Collection<String> subjectIds) {
+        Map<String, List<AssignmentRepository.GroupCount>> bySubject = new LinkedHashMap<>();
+        subjectIds.stream().sorted().forEach(s -> bySubject.put(s, new ArrayList<>()));
+        Map<String, String> names = new HashMap<>();
+        people.findByEmployeeIds(tenant, subjectIds).forEach((id, p) -> names.put(id, p.name));
+        for (AssignmentRepository.GroupCount c : assignments.countsOf(tenant, cycleId)) {
+            bySubject.computeIfAbsent(c.subjectEmployeeId(), s -> new ArrayList<>()).add(c);
+        }
+        List<CycleProgress.Subject> subjects = new ArrayList<>();
+        long total = 0;
+        long submitted = 0;
+        for (Map.Entry<String, List<AssignmentRepository.GroupCount>> e : bySubject.entrySet()) {
+            Map<RaterGroup, CycleProgress.Counts> groups = new EnumMap<>(RaterGroup.class);
+            long subjectTotal = 0;
+            long subjectSubmitted = 0;
+            for (AssignmentRepository.GroupCount c : e.getValue()) {
+                groups.put(c.group(), new CycleProgress.Counts(c.assignments(), c.submitted()));
+                subjectTotal += c.assignments();
+                subjectSubmitted += c.submitted();
+            }
+            subjects.add(new CycleProgress.Subject(e.getKey(), names.get(e.getKey()), subjectTotal, subjectSubmitted, groups));
+            total += subjectTotal;
+            submitted += subjectSubmitted;
+        }
+        return new CycleProgress(cycleId, state, total, submitted, subjects);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.feedback360.feedback.instrument.Instrument;
+import org.feedback360.feedback.people.Contact;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +73,19 @@ public class Cycle {
     @Column(name = "released_at")
     public Instant releasedAt;
 
+    /** The HR user who created the cycle, as known then; told when the cycle closes. */
+    @Column(name = "owner_employee_id", updatable = false)
+    public String ownerEmployeeId;
+
+    @Column(name = "owner_name", updatable = false)
+    public String ownerName;
+
+    @Column(name = "owner_email", updatable = false)
+    public String ownerEmail;
+
+    @Column(name = "owner_locale", updatable = false)
+    public String ownerLocale;
+
     /** Two HR admins pressing "open" and "close" at once: one of them gets a conflict. */
     @Version
     public long version;
@@ -84,10 +98,14 @@ public class Cycle {
     protected Cycle() {
     }
 
-    static Cycle draft(String tenantId, Instant now) {
+    static Cycle draft(String tenantId, Contact owner, Instant now) {
         Cycle c = new Cycle();
         c.id = UUID.randomUUID();
         c.tenantId = tenantId;
+        c.ownerEmployeeId = owner.employeeId();
+        c.ownerName = owner.name();
+        c.ownerEmail = owner.email();
+        c.ownerLocale = owner.locale();
         c.state = CycleState.DRAFT;
         c.createdAt = now;
         return c;
@@ -104,6 +122,14 @@ public class Cycle {
         this.anonymityThreshold = anonymityThreshold;
         this.managerVisible = managerVisible;
         this.reminders = reminders.toArray(String[]::new);
+    }
+
+    public Contact owner() {
+        return new Contact(ownerEmployeeId, ownerName, ownerEmail, ownerLocale);
+    }
+
+    public boolean isSubject(String employeeId) {
+        return subjects.contains(new Subject(tenantId, employeeId));
     }
 
     public List<String> subjectIds() {

@@ -1,21 +1,46 @@
 package org.feedback360.feedback.cycle;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.feedback360.feedback.assignment.CycleProgress;
+import org.feedback360.feedback.instrument.InstrumentDefinition;
+import org.feedback360.feedback.people.Contact;
+
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The {@code data} of every event on {@code feedback.cycles} (CycleOpened, CycleClosed,
- * CycleReleased): the whole cycle as it is after the transition, so a consumer never needs
- * to ask back.
+ * CycleReleased), as contract/cycle-event.schema.json defines it: the whole cycle as it is
+ * after the transition, with the instrument definition and everyone's contact details, so
+ * no consumer ever needs to ask back.
  */
-public record CycleEvent(UUID cycleId, String tenant, String name, CycleState state,
-                         CycleRequest.InstrumentRef instrument, List<String> subjects,
-                         Instant opensAt, Instant closesAt, int anonymityThreshold, boolean managerVisible,
-                         List<String> reminders, Instant openedAt, Instant closedAt, Instant releasedAt) {
+public record CycleEvent(UUID cycleId, String tenant, String name, CycleState state, Instrument instrument,
+                         List<Contact> subjects, Instant opensAt, Instant closesAt, int anonymityThreshold,
+                         boolean managerVisible, List<String> reminders, Contact owner,
+                         Instant openedAt, Instant closedAt, Instant releasedAt,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Completion completion) {
 
     public static final String TOPIC = "feedback.cycles";
+
+    public record Instrument(String key, int version, InstrumentDefinition definition) {
+    }
+
+    /** Assignments and submissions in total and per subject, for HR's "cycle closed" message. */
+    public record Completion(long assignments, long submitted, Map<String, Counts> bySubject) {
+
+        static Completion of(CycleProgress progress) {
+            Map<String, Counts> bySubject = new LinkedHashMap<>();
+            progress.subjects().forEach(s -> bySubject.put(s.employeeId(), new Counts(s.assignments(), s.submitted())));
+            return new Completion(progress.assignments(), progress.submitted(), bySubject);
+        }
+    }
+
+    public record Counts(long assignments, long submitted) {
+    }
 
     static String type(CycleCommand command) {
         return switch (command) {
@@ -25,10 +50,11 @@ public record CycleEvent(UUID cycleId, String tenant, String name, CycleState st
         };
     }
 
-    static CycleEvent of(Cycle c) {
+    /** @param progress null for CycleOpened, which carries no completion */
+    static CycleEvent of(Cycle c, InstrumentDefinition definition, List<Contact> subjects, CycleProgress progress) {
         return new CycleEvent(c.id, c.tenantId, c.name, c.state,
-                new CycleRequest.InstrumentRef(c.instrument.key, c.instrument.version), c.subjectIds(),
-                c.opensAt, c.closesAt, c.anonymityThreshold, c.managerVisible, Arrays.asList(c.reminders),
-                c.openedAt, c.closedAt, c.releasedAt);
+                new Instrument(c.instrument.key, c.instrument.version, definition), subjects,
+                c.opensAt, c.closesAt, c.anonymityThreshold, c.managerVisible, Arrays.asList(c.reminders), c.owner(),
+                c.openedAt, c.closedAt, c.releasedAt, progress == null ? null : Completion.of(progress));
     }
 }

@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.feedback360.feedback.assignment.CycleProgress;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedback360.support.security.Caller;
@@ -38,11 +40,15 @@ public class CycleResource {
     @Inject
     CycleService service;
 
+    @Inject
+    JsonWebToken jwt;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a cycle in DRAFT")
     public Response create(@Valid @NotNull CycleRequest request) {
-        CycleResponse created = service.create(caller.tenant(), request);
+        String tenant = caller.tenant();
+        CycleResponse created = service.create(tenant, service.ownerFor(tenant, caller.employeeId(), jwt), request);
         return Response.created(UriBuilder.fromResource(CycleResource.class).path("{id}").build(created.id()))
                 .entity(created).build();
     }
@@ -68,6 +74,13 @@ public class CycleResource {
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return service.list(caller.tenant(), state, page, size);
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    @Operation(summary = "Assignments and submissions per subject and rater group: counts only, never answers")
+    public CycleProgress progress(@PathParam("id") UUID id) {
+        return service.progress(caller.tenant(), id);
     }
 
     @POST

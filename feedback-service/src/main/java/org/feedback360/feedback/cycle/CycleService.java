@@ -5,7 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.feedback360.feedback.assignment.AssignmentService;
+import org.feedback360.feedback.assignment.CycleProgress;
+import org.feedback360.feedback.instrument.InstrumentDefinition;
+import org.feedback360.feedback.people.Contact;
 import org.feedback360.feedback.instrument.Instrument;
 import org.feedback360.feedback.instrument.InstrumentService;
 import org.feedback360.feedback.outbox.Outbox;
@@ -46,9 +50,32 @@ public class CycleService {
     public record FieldError(String field, String message) {
     }
 
+    /**
+     * The HR caller as a contact for cycle events: from the directory if they are in it,
+     * else from their token's standard claims (HR staff need not be under review themselves).
+     * Keycloak user names are e-mail addresses, hence the fallback to {@code preferred_username}.
+     */
+    public Contact ownerFor(String tenant, String employeeId, JsonWebToken token) {
+        return people.findByEmployeeId(tenant, employeeId).map(Contact::of).orElseGet(() -> {
+            String username = token.getClaim("preferred_username");
+            String email = firstNonBlank(token.getClaim("email"), username != null && username.contains("@") ? username : null, "");
+            return new Contact(employeeId, firstNonBlank(token.getClaim("name"), username, employeeId), email,
+                    firstNonBlank(token.getClaim("locale"), InstrumentDefinition.DEFAULT_LOCALE));
+        });
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     @Transactional
-    public CycleResponse create(String tenant, CycleRequest request) {
-        Cycle c = Cycle.draft(tenant, Instant.now());
+    public CycleResponse create(String tenant, Contact owner, CycleRequest request) {
+        Cycle c = Cycle.draft(tenant, owner, Instant.now());
         define(tenant, c, request);
         cycles.persist(c);
         return CycleResponse.of(c);
@@ -113,8 +140,23 @@ public class CycleService {
                     c.closesAt);
         }
         outbox.record(tenant, CycleEvent.TOPIC, c.id.toString(), CycleEvent.type(command), c.id.toString(),
-                CycleEvent.of(c));
+                event(c, command == CycleCommand.OPEN ? null : progress(c)));
         return CycleResponse.of(c);
+    }
+
+    /** Counts of assignments and submissions per subject and group; never answers. */
+    public CycleProgress progress(String tenant, UUID id) {
+        return progress(cycles.findInTenant(tenant, id).orElseThrow(() -> notFound(id)));
+    }
+
+    private CycleProgress progress(Cycle c) {
+        return assignments.progress(c.tenantId, c.id, c.state, c.subjectIds());
+    }
+
+    private CycleEvent event(Cycle c, CycleProgress progress) {
+        Map<String, Person> found = people.findByEmployeeIds(c.tenantId, c.subjectIds());
+        List<Contact> subjects = c.subjectIds().stream().map(found::get).map(Contact::of).toList();
+        return CycleEvent.of(c, instruments.definitionOf(c.instrument), subjects, progress);
     }
 
     private List<String> inactiveSubjects(String tenant, List<String> subjectIds) {

@@ -51,7 +51,8 @@ public class Outbox implements PanacheRepositoryBase<OutboxEvent, UUID> {
         return id;
     }
 
-    public List<OutboxEvent> forKey(String topic, String key) {
-        return list("topic = ?1 and messageKey = ?2 order by createdAt", topic, key);
+    /** A tenant's events of one topic and key, as written (keys such as employee ids repeat across tenants). */
+    public List<OutboxEvent> forKey(String tenant, String topic, String key) {
+        return list("tenantId = ?1 and topic = ?2 and messageKey = ?3 order by createdAt", tenant, topic, key);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.feedback360.feedback.assignment.AssignmentService;
 import org.feedback360.feedback.people.provisioning.ProvisioningTask;
 import org.feedback360.feedback.people.provisioning.ProvisioningTaskRepository;
 import org.feedback360.support.problem.Problem;
@@ -38,6 +39,9 @@ public class PeopleService {
 
     @Inject
     Validator validator;
+
+    @Inject
+    AssignmentService assignments;
 
     /** A row as received: its position, and any error found while reading it (CSV cells). */
     record IncomingRow(int row, Integer line, PersonImportRow data, List<RowError> readErrors) {
@@ -166,6 +170,10 @@ public class PeopleService {
     private void enqueueProvisioning(Person p, Instant now) {
         ProvisioningTask.Action action = p.active ? ProvisioningTask.Action.UPSERT : ProvisioningTask.Action.DISABLE;
         provisioning.persist(ProvisioningTask.of(p.tenantId, p.employeeId, action, p.email, p.name, p.locale, now));
+        if (!p.active) {
+            // Someone who left is not asked, or reminded, any more.
+            assignments.cancelOpenOf(p.tenantId, p.employeeId);
+        }
     }
 
     private static List<RowError> duplicatesWithinBatch(List<Numbered> rows) {

@@ -72,7 +72,7 @@ class MyAssignmentsResourceTest {
         // Same employee id, other tenant: nothing.
         asEmployee(newTenant(), "fay").get("/api/v1/me/assignments").then().statusCode(200).body("", empty());
 
-        List<OutboxEvent> created = QuarkusTransaction.requiringNew().call(() -> outbox.forKey("feedback.assignments", "leo"));
+        List<OutboxEvent> created = QuarkusTransaction.requiringNew().call(() -> outbox.forKey(t, "feedback.assignments", "leo"));
         assertEquals(4, created.size());
         assertTrue(created.stream().allMatch(e -> e.eventType.equals("org.feedback360.AssignmentCreated")));
 

@@ -109,7 +109,7 @@ class CycleResourceTest {
         asHr(t).post("/api/v1/cycles/" + id + "/release").then().statusCode(200)
                 .body("state", equalTo("RELEASED")).body("allowedCommands", empty());
 
-        List<OutboxEvent> events = QuarkusTransaction.requiringNew().call(() -> outbox.forKey("feedback.cycles", id));
+        List<OutboxEvent> events = QuarkusTransaction.requiringNew().call(() -> outbox.forKey(t, "feedback.cycles", id));
         assertEquals(List.of("org.feedback360.CycleOpened", "org.feedback360.CycleClosed", "org.feedback360.CycleReleased"),
                 events.stream().map(e -> e.eventType).toList());
         JsonPath opened = JsonPath.from(events.get(0).payload);
@@ -118,12 +118,20 @@ class CycleResourceTest {
         assertEquals(t, opened.getString("tenant"));
         assertEquals(id, opened.getString("data.cycleId"));
         assertEquals("OPEN", opened.getString("data.state"));
-        assertEquals(List.of("leo"), opened.getList("data.subjects"));
+        assertEquals(List.of("leo"), opened.getList("data.subjects.employeeId"));
+        assertEquals("hana", opened.getString("data.owner.employeeId"));
         assertEquals(3, opened.getInt("data.anonymityThreshold"));
         assertEquals("leader-follower", opened.getString("data.instrument.key"));
         assertTrue(opened.getString("time") != null && opened.getString("source") != null);
         assertEquals("RELEASED", JsonPath.from(events.get(2).payload).getString("data.state"));
-        assertTrue(events.stream().allMatch(e -> e.tenantId.equals(t) && e.publishedAt == null));
+        assertTrue(events.stream().allMatch(e -> e.tenantId.equals(t)));
+        JsonPath closed = JsonPath.from(events.get(1).payload);
+        assertEquals(4, closed.getInt("data.completion.assignments"));
+        assertEquals(4, closed.getInt("data.completion.bySubject.leo.assignments"));
+        assertEquals(0, closed.getInt("data.completion.bySubject.leo.submitted"));
+        assertTrue(opened.getMap("data").get("completion") == null && !opened.getMap("data").containsKey("completion"));
+        // hana is not in this directory: her contact comes from her token.
+        assertEquals("hana", opened.getString("data.owner.name"));
     }
 
     @Test
@@ -143,7 +151,7 @@ class CycleResourceTest {
         refused(t, id, "close", "RELEASED", List.of());
         refused(t, id, "release", "RELEASED", List.of());
         asHr(t).get("/api/v1/cycles/" + id).then().body("state", equalTo("RELEASED"));
-        assertEquals(3, QuarkusTransaction.requiringNew().call(() -> outbox.forKey("feedback.cycles", id)).size(),
+        assertEquals(3, QuarkusTransaction.requiringNew().call(() -> outbox.forKey(t, "feedback.cycles", id)).size(),
                 "refused commands leave no events");
     }
 

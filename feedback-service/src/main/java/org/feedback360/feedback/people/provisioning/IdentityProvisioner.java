@@ -6,8 +6,8 @@ package org.feedback360.feedback.people.provisioning;
  * disabled. Implementations must be idempotent: a task may be handed over again after a
  * crash between the call and the task being marked done.
  *
- * <p>No implementation lives here yet: until one is deployed, tasks wait in
- * {@code provisioning_task} and nothing is lost.
+ * <p>{@link KeycloakProvisioner} is the implementation; while Keycloak is unreachable, tasks
+ * wait in {@code provisioning_task} and nothing is lost.
  */
 public interface IdentityProvisioner {
 

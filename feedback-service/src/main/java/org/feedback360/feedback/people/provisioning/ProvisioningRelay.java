@@ -16,7 +16,9 @@ import java.util.Set;
 
 /**
  * Hands pending {@link ProvisioningTask}s to the deployed {@link IdentityProvisioner}, in
- * creation order per person. Without a provisioner bean, tasks simply stay pending.
+ * creation order per person. Without a provisioner bean, tasks simply stay pending. Each
+ * task is a call to the identity provider inside the claiming transaction, so the batch is
+ * kept small.
  */
 @ApplicationScoped
 public class ProvisioningRelay {
@@ -38,12 +40,17 @@ public class ProvisioningRelay {
     }
 
     @Scheduled(every = "${feedback.provisioning.interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void drain() {
+        drain(null);
+    }
+
+    /** @param tenant only this tenant's tasks, or all when null (tests provision only what they made) */
+    @Transactional
+    void drain(String tenant) {
         if (!provisioner.isResolvable()) {
             return;
         }
-        List<ProvisioningTask> pending = tasks.claimPending(BATCH);
+        List<ProvisioningTask> pending = tasks.claimPending(BATCH, tenant);
         // A failed task holds back later tasks of the same person, so changes never overtake.
         Set<String> blocked = new HashSet<>();
         for (ProvisioningTask task : pending) {

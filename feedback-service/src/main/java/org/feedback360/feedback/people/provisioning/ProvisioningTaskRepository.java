@@ -11,11 +11,12 @@ public class ProvisioningTaskRepository implements PanacheRepositoryBase<Provisi
 
     /** Oldest pending tasks; locked rows are skipped so several replicas can drain in parallel. */
     @SuppressWarnings("unchecked")
-    List<ProvisioningTask> claimPending(int limit) {
+    List<ProvisioningTask> claimPending(int limit, String tenant) {
         return getEntityManager().createNativeQuery(
-                        "SELECT * FROM provisioning_task WHERE done_at IS NULL "
+                        "SELECT * FROM provisioning_task WHERE done_at IS NULL AND (CAST(?2 AS text) IS NULL OR tenant_id = ?2) "
                                 + "ORDER BY created_at LIMIT ?1 FOR UPDATE SKIP LOCKED", ProvisioningTask.class)
                 .setParameter(1, limit)
+                .setParameter(2, tenant)
                 .getResultList();
     }
 

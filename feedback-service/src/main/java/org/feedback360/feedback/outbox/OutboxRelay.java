@@ -1,0 +1,198 @@
+package org.feedback360.feedback.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes {@code outbox_event} rows to Kafka, at least once, in the order they were
+ * written per topic and key.
+ *
+ * <p>Each batch is one transaction: claim the oldest unpublished rows with
+ * {@code FOR UPDATE SKIP LOCKED} (so several replicas share the work without publishing a row
+ * twice at the same time), send them, wait for the broker's acknowledgements, and stamp
+ * {@code published_at} only on the rows the broker acknowledged. A crash between the ack
+ * and the commit republishes rows with their original event ids; consumers deduplicate on them.
+ * When Kafka is down, the batch fails fast and the rows wait for the next run.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    public static final String JOB = "outbox-relay";
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /**
+     * The batch: oldest first, skipping rows another relay holds, and leaving out any row
+     * whose topic and key still have an earlier unpublished row outside this batch (held by
+     * another relay or left behind by a failure), so no key's events overtake each other.
+     */
+    private static final String CLAIM = """
+            WITH batch AS (
+                SELECT id FROM outbox_event WHERE published_at IS NULL
+                ORDER BY created_at, id LIMIT ?1 FOR UPDATE SKIP LOCKED)
+            SELECT o.* FROM outbox_event o JOIN batch b ON b.id = o.id
+            WHERE NOT EXISTS (
+                SELECT 1 FROM outbox_event e
+                WHERE e.published_at IS NULL AND e.topic = o.topic AND e.message_key = o.message_key
+                  AND (e.created_at, e.id) < (o.created_at, o.id) AND e.id NOT IN (SELECT id FROM batch))
+            ORDER BY o.created_at, o.id
+            """;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    private final Counter published;
+    private final Counter failed;
+    private volatile OutboxSender sender;
+
+    @Inject
+    OutboxRelay(MeterRegistry registry) {
+        published = Counter.builder("feedback.outbox.published").description("Outbox events acknowledged by Kafka")
+                .register(registry);
+        failed = Counter.builder("feedback.outbox.failed").description("Outbox sends that failed and will be retried")
+                .register(registry);
+    }
+
+    public record Result(int claimed, int published, int failed) {
+    }
+
+    @Scheduled(identity = JOB, every = "${feedback.outbox.interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        // Drain a backlog in consecutive batches, but give up the thread on the first failure.
+        try {
+            for (int i = 0; i < 20; i++) {
+                Result r = relayBatch(sender());
+                if (r.failed() > 0 || r.claimed() < config.batchSize()) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            // The producer itself failed (not just a send): start the next run with a fresh one.
+            // The batch rolled back, so its rows are simply sent again, under their original ids.
+            LOG.errorf(e, "Outbox relay failed; the Kafka producer is recreated for the next run");
+            resetSender();
+        }
+    }
+
+    /** One batch through the given sender; public so tests can point the relay at a broker of their choice. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Result relayBatch(OutboxSender through) {
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> rows = em.createNativeQuery(CLAIM, OutboxEvent.class)
+                .setParameter(1, config.batchSize())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return new Result(0, 0, 0);
+        }
+        List<Future<?>> acks = new ArrayList<>(rows.size());
+        for (OutboxEvent row : rows) {
+            Future<?> ack = through.send(config.topic(row.topic), row);
+            acks.add(ack);
+            if (ack.isDone() && failure(ack) != null) {
+                // Typically no metadata (broker down): every further send would block just as long.
+                break;
+            }
+        }
+        long deadline = System.nanoTime() + config.ackTimeout().toNanos();
+        Set<String> failedKeys = new HashSet<>();
+        int ok = 0;
+        String firstError = null;
+        Instant now = Instant.now();
+        for (int i = 0; i < acks.size(); i++) {
+            OutboxEvent row = rows.get(i);
+            String error = await(acks.get(i), deadline);
+            if (error == null) {
+                row.publishedAt = now;
+                ok++;
+            } else {
+                failedKeys.add(row.topic + "/" + row.messageKey);
+                firstError = firstError == null ? error : firstError;
+            }
+        }
+        int notOk = rows.size() - ok;
+        published.increment(ok);
+        if (notOk > 0) {
+            failed.increment(notOk);
+            LOG.warnf("Outbox relay: %d of %d events not acknowledged by Kafka (%d keys held back), will retry: %s",
+                    notOk, rows.size(), failedKeys.size(), firstError);
+        }
+        return new Result(rows.size(), ok, notOk);
+    }
+
+    private static String await(Future<?> ack, long deadline) {
+        try {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return String.valueOf(e.getCause());
+        } catch (TimeoutException e) {
+            return "no acknowledgement in time";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static Throwable failure(Future<?> done) {
+        try {
+            done.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    private OutboxSender sender() {
+        OutboxSender s = sender;
+        if (s == null) {
+            synchronized (this) {
+                if (sender == null) {
+                    sender = OutboxSender.connect(kafkaConfig);
+                }
+                s = sender;
+            }
+        }
+        return s;
+    }
+
+    private synchronized void resetSender() {
+        if (sender != null) {
+            sender.close();
+            sender = null;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        resetSender();
+    }
+}

@@ -1,0 +1,103 @@
+package org.feedback360.feedback.people.provisioning;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.feedback360.feedback.Api;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.UsersResource;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import java.util.List;
+
+import static org.feedback360.feedback.Api.asHr;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Against the real Keycloak on 127.0.0.1:8180; deletes the users it made. */
+@QuarkusTest
+class KeycloakProvisionerTest {
+
+    @Inject
+    ProvisioningRelay relay;
+
+    @Inject
+    ProvisioningTaskRepository tasks;
+
+    @Inject
+    Keycloak keycloak;
+
+    @ConfigProperty(name = "feedback.keycloak.realm")
+    String realm;
+
+    private final String t = Api.newTenant();
+
+    /** Whatever happened, no user of this run's tenant stays in the shared realm. */
+    @AfterEach
+    void deleteUsers() {
+        users().searchByAttributes("tenant:" + t).forEach(u -> users().delete(u.getId()).close());
+    }
+
+    @Test
+    void importedPeopleBecomeKeycloakUsersIdempotentlyAndLeaversAreDisabled() {
+        String mixedCaseEmail = "Kim.Keller@" + t + ".example";
+        asHr(t).contentType(ContentType.JSON).body("""
+                [{"employeeId": "k-1", "name": "Kim van Keller", "email": "%s", "locale": "de"},
+                 {"employeeId": "k-2", "name": "Sol", "email": "sol@%s.example", "managerEmployeeId": "k-1"}]
+                """.formatted(mixedCaseEmail, t)).post("/api/v1/people/import").then().statusCode(200);
+        relay.drain(t);
+
+        UserRepresentation kim = user("kim.keller@" + t + ".example");
+        UserRepresentation sol = user("sol@" + t + ".example");
+        assertEquals(mixedCaseEmail.toLowerCase(), kim.getEmail().toLowerCase());
+        assertTrue(kim.isEmailVerified());
+        assertTrue(kim.isEnabled());
+        assertEquals("Kim van", kim.getFirstName());
+        assertEquals("Keller", kim.getLastName());
+        assertEquals(List.of(t), kim.getAttributes().get("tenant"));
+        assertEquals(List.of("k-1"), kim.getAttributes().get("employee_id"));
+        assertEquals(List.of("de"), kim.getAttributes().get("locale"));
+        assertEquals("Sol", sol.getFirstName());
+        assertTrue(realmRoles(kim.getId()).contains("employee"));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> tasks.forPerson(t, "k-1")).stream().allMatch(x -> x.doneAt != null));
+
+        // Again, with a new name and e-mail: the same user, updated, not a second one.
+        asHr(t).contentType(ContentType.JSON).body("{\"name\": \"Kim Keller\", \"email\": \"kim@" + t + ".example\", \"locale\": \"en\"}")
+                .put("/api/v1/people/k-1").then().statusCode(200);
+        relay.drain(t);
+        // The realm does not rename users: same user, same user name, new e-mail to log in with.
+        UserRepresentation renamed = user("kim.keller@" + t + ".example");
+        assertEquals(kim.getId(), renamed.getId());
+        assertEquals("kim@" + t + ".example", renamed.getEmail());
+        assertEquals("Kim", renamed.getFirstName());
+        assertEquals(List.of("en"), renamed.getAttributes().get("locale"));
+        assertEquals(1, users().searchByAttributes("tenant:" + t + " employee_id:k-1").size());
+
+        // Someone leaves: disabled, never deleted.
+        asHr(t).post("/api/v1/people/k-2/deactivate").then().statusCode(200);
+        relay.drain(t);
+        assertFalse(user("sol@" + t + ".example").isEnabled());
+        assertTrue(user("kim.keller@" + t + ".example").isEnabled());
+        assertEquals(1, users().searchByAttributes("tenant:" + t + " employee_id:k-2").size());
+    }
+
+    private UsersResource users() {
+        return keycloak.realm(realm).users();
+    }
+
+    private UserRepresentation user(String username) {
+        List<UserRepresentation> found = users().searchByUsername(username, true);
+        assertEquals(1, found.size(), "users named " + username);
+        return users().get(found.get(0).getId()).toRepresentation();
+    }
+
+    private List<String> realmRoles(String userId) {
+        return users().get(userId).roles().realmLevel().listAll().stream().map(RoleRepresentation::getName).toList();
+    }
+}
