@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.feedback360.gateway.config.GatewayConfig;
 import org.feedback360.gateway.filter.CorrelationFilter;
+import org.feedback360.gateway.filter.RequestLimitFilter;
 import org.feedback360.gateway.filter.TokenFilter;
 import org.feedback360.gateway.problem.Problems;
 import org.feedback360.gateway.proxy.UpstreamProxy;
@@ -24,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Installs the gateway on Quarkus' router: the ordered filters (correlation id, token
- * check), then the route table's proxies. Quarkus' HTTP permissions only guard what is
+ * Installs the gateway on Quarkus' router: the ordered filters (correlation id, request
+ * limits, token check), then the route table's proxies. Quarkus' HTTP permissions only guard what is
  * not API (public operational paths, everything else denied).
  */
 @ApplicationScoped
@@ -44,8 +45,10 @@ public class GatewayRouter {
         }
 
         router.route(API_PATHS).order(FILTER_ORDER).handler(new CorrelationFilter());
-        router.route(API_PATHS).order(FILTER_ORDER + 1).handler(new TokenFilter(jwtParser));
-        router.route(API_PATHS).order(FILTER_ORDER + 2).handler(ctx -> table.match(ctx.normalizedPath())
+        router.route(API_PATHS).order(FILTER_ORDER + 1)
+                .handler(new RequestLimitFilter(config.maxUriLength(), config.maxBodyBytes()));
+        router.route(API_PATHS).order(FILTER_ORDER + 2).handler(new TokenFilter(jwtParser));
+        router.route(API_PATHS).order(FILTER_ORDER + 3).handler(ctx -> table.match(ctx.normalizedPath())
                 .ifPresentOrElse(
                         route -> proxies.get(route.id()).handle(ctx),
                         () -> Problems.send(ctx, 404, "not-found", "Not Found", "No API exists at this path")));

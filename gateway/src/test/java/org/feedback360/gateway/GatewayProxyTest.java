@@ -83,6 +83,19 @@ class GatewayProxyTest {
     }
 
     @Test
+    void refusesOversizeBodiesAndUrisWithProblems() {
+        given().auth().oauth2(TOKEN).contentType("application/json").body("x".repeat(1_048_577))
+                .when().post("/api/v1/people/import")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
+        given().auth().oauth2(TOKEN)
+                .when().get("/api/v1/people/" + "a".repeat(5000))
+                .then().statusCode(414)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void answersUnknownApiPathsWithAProblem() {
         given().auth().oauth2(TOKEN)
                 .when().get("/api/v1/nothing-here")

@@ -17,6 +17,14 @@ public interface GatewayConfig {
     /** Incoming headers that claim an identity; removed so no client can assert one. */
     List<String> strippedHeaders();
 
+    /** Longest request URI (path and query) the gateway accepts; longer is 414. */
+    @WithDefault("4096")
+    int maxUriLength();
+
+    /** Largest declared request body; larger is 413 before anything is read or proxied. */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
     interface Route {
         /** Path prefixes, matched on whole segments ("/api/v1/me" matches "/api/v1/me/x", not "/api/v1/meet"). */
         List<String> paths();
