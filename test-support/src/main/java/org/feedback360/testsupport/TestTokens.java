@@ -84,7 +84,8 @@ public final class TestTokens {
                 .subject(UUID.nameUUIDFromBytes((tenant + "/" + employeeId).getBytes()).toString())
                 .audience(AUDIENCE)
                 .groups(roles)
-                .issuedAt(expiresAt.minus(Duration.ofMinutes(15)))
+                // Issued 15 minutes before expiry, as Keycloak's do, but never in the future.
+                .issuedAt(min(expiresAt.minus(Duration.ofMinutes(15)), Instant.now()))
                 .expiresAt(expiresAt);
         if (notBefore != null) {
             claims.claim("nbf", notBefore.getEpochSecond());
@@ -97,6 +98,10 @@ public final class TestTokens {
             claims.claim("preferred_username", employeeId);
         }
         return claims.jws().keyId(keyId).sign(PRIVATE_KEY);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Convenience for rest-assured: {@code given().auth().oauth2(token)}. */

@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.feedback360.feedback.cycle.CycleState;
 import org.feedback360.feedback.instrument.RaterGroup;
-import org.feedback360.feedback.outbox.Outbox;
 import org.feedback360.feedback.people.Contact;
 import org.feedback360.feedback.people.Person;
 import org.feedback360.feedback.people.PersonRepository;
+import org.feedback360.support.outbox.Outbox;
 
 import java.time.Instant;
 import java.util.ArrayList;

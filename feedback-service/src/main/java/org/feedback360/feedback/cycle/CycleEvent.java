@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.feedback360.feedback.assignment.CycleProgress;
 import org.feedback360.feedback.instrument.InstrumentDefinition;
 import org.feedback360.feedback.people.Contact;
+import org.feedback360.feedback.people.Person;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,7 +20,7 @@ import java.util.UUID;
  * no consumer ever needs to ask back.
  */
 public record CycleEvent(UUID cycleId, String tenant, String name, CycleState state, Instrument instrument,
-                         List<Contact> subjects, Instant opensAt, Instant closesAt, int anonymityThreshold,
+                         List<Subject> subjects, Instant opensAt, Instant closesAt, int anonymityThreshold,
                          boolean managerVisible, List<String> reminders, Contact owner,
                          Instant openedAt, Instant closedAt, Instant releasedAt,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Completion completion) {
@@ -27,6 +28,17 @@ public record CycleEvent(UUID cycleId, String tenant, String name, CycleState st
     public static final String TOPIC = "feedback.cycles";
 
     public record Instrument(String key, int version, InstrumentDefinition definition) {
+    }
+
+    /**
+     * A subject with their manager at the time of the event: for followership cycles the
+     * manager is the leader whose view of this follower the report compares.
+     */
+    public record Subject(String employeeId, String name, String email, String locale, String managerEmployeeId) {
+
+        static Subject of(Person p) {
+            return new Subject(p.employeeId, p.name, p.email, p.locale, p.managerEmployeeId);
+        }
     }
 
     /** Assignments and submissions in total and per subject, for HR's "cycle closed" message. */
@@ -51,7 +63,7 @@ public record CycleEvent(UUID cycleId, String tenant, String name, CycleState st
     }
 
     /** @param progress null for CycleOpened, which carries no completion */
-    static CycleEvent of(Cycle c, InstrumentDefinition definition, List<Contact> subjects, CycleProgress progress) {
+    static CycleEvent of(Cycle c, InstrumentDefinition definition, List<Subject> subjects, CycleProgress progress) {
         return new CycleEvent(c.id, c.tenantId, c.name, c.state,
                 new Instrument(c.instrument.key, c.instrument.version, definition), subjects,
                 c.opensAt, c.closesAt, c.anonymityThreshold, c.managerVisible, Arrays.asList(c.reminders), c.owner(),

@@ -12,9 +12,9 @@ import org.feedback360.feedback.instrument.InstrumentDefinition;
 import org.feedback360.feedback.people.Contact;
 import org.feedback360.feedback.instrument.Instrument;
 import org.feedback360.feedback.instrument.InstrumentService;
-import org.feedback360.feedback.outbox.Outbox;
 import org.feedback360.feedback.people.Person;
 import org.feedback360.feedback.people.PersonRepository;
+import org.feedback360.support.outbox.Outbox;
 import org.feedback360.support.problem.Problem;
 import org.feedback360.support.problem.ProblemException;
 
@@ -155,7 +155,7 @@ public class CycleService {
 
     private CycleEvent event(Cycle c, CycleProgress progress) {
         Map<String, Person> found = people.findByEmployeeIds(c.tenantId, c.subjectIds());
-        List<Contact> subjects = c.subjectIds().stream().map(found::get).map(Contact::of).toList();
+        List<CycleEvent.Subject> subjects = c.subjectIds().stream().map(found::get).map(CycleEvent.Subject::of).toList();
         return CycleEvent.of(c, instruments.definitionOf(c.instrument), subjects, progress);
     }
 

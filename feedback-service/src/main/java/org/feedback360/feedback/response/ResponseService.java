@@ -14,7 +14,7 @@ import org.feedback360.feedback.cycle.CycleRepository;
 import org.feedback360.feedback.cycle.CycleState;
 import org.feedback360.feedback.instrument.InstrumentDefinition;
 import org.feedback360.feedback.instrument.InstrumentService;
-import org.feedback360.feedback.outbox.Outbox;
+import org.feedback360.support.outbox.Outbox;
 import org.feedback360.support.problem.Problem;
 import org.feedback360.support.problem.ProblemException;
 

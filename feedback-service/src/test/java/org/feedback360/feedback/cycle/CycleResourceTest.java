@@ -5,8 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.feedback360.feedback.outbox.Outbox;
-import org.feedback360.feedback.outbox.OutboxEvent;
+import org.feedback360.support.outbox.Outbox;
+import org.feedback360.support.outbox.OutboxEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

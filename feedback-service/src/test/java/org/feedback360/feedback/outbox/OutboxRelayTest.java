@@ -10,6 +10,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.feedback360.feedback.Scenario;
 import org.feedback360.feedback.TestTopics;
 import org.feedback360.feedback.TopicReader;
+import org.feedback360.support.outbox.Outbox;
+import org.feedback360.support.outbox.OutboxEvent;
+import org.feedback360.support.outbox.OutboxRelay;
+import org.feedback360.support.outbox.OutboxSender;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -8,8 +8,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.feedback360.feedback.Api;
 import org.feedback360.feedback.Scenario;
-import org.feedback360.feedback.outbox.Outbox;
-import org.feedback360.feedback.outbox.OutboxEvent;
+import org.feedback360.support.outbox.Outbox;
+import org.feedback360.support.outbox.OutboxEvent;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -127,6 +127,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
+        if (StoreOutage.isCause(e)) {
+            // The database is restarting or unreachable: nothing was written, and the client may
+            // retry shortly. That is a 503, not a bug.
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            Response r = Problem.of(503, "store-unavailable", "Service Unavailable",
+                    "The service cannot reach its database right now; nothing was changed. Try again shortly").toResponse();
+            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return Problem.of(500, "internal", "Internal Server Error",

@@ -1,4 +1,4 @@
-package org.feedback360.feedback.outbox;
+package org.feedback360.support.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -6,8 +6,12 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-@ConfigMapping(prefix = "feedback.outbox")
+/** The producing service's outbox: what it calls itself in events, and how the relay runs. */
+@ConfigMapping(prefix = "outbox")
 public interface OutboxConfig {
+
+    /** The CloudEvents {@code source} of every event, e.g. {@code urn:feedback360:feedback-service}. */
+    String source();
 
     /** Put before every topic name, e.g. {@code feedback-test.} so test runs never touch the real topics. */
     Optional<String> topicPrefix();

@@ -1,4 +1,4 @@
-package org.feedback360.feedback.outbox;
+package org.feedback360.support.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,22 +22,36 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox implements PanacheRepositoryBase<OutboxEvent, UUID> {
 
-    static final String SOURCE = "urn:feedback360:feedback-service";
     public static final String TYPE_PREFIX = "org.feedback360.";
 
     @Inject
     ObjectMapper json;
 
-    /** @param type the design's event name, e.g. {@code CycleOpened} */
+    @Inject
+    OutboxConfig config;
+
+    /**
+     * Records an event under a fresh id.
+     *
+     * @param type the design's event name, e.g. {@code CycleOpened}
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String tenant, String topic, String key, String type, String subject, Object data) {
-        UUID id = UUID.randomUUID();
+        return record(UUID.randomUUID(), tenant, topic, key, type, subject, data);
+    }
+
+    /**
+     * Records an event under an id the caller chose: for events whose identity is a fact of the
+     * domain (one per cycle and subject, say), so consumers deduplicate a republished one too.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(UUID id, String tenant, String topic, String key, String type, String subject, Object data) {
         Instant now = Instant.now();
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("specversion", "1.0");
         envelope.put("id", id.toString());
         envelope.put("type", TYPE_PREFIX + type);
-        envelope.put("source", SOURCE);
+        envelope.put("source", config.source());
         envelope.put("subject", subject);
         envelope.put("time", now.toString());
         envelope.put("datacontenttype", "application/json");

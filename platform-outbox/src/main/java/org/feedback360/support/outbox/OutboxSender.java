@@ -1,4 +1,4 @@
-package org.feedback360.feedback.outbox;
+package org.feedback360.support.outbox;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -49,8 +49,7 @@ public final class OutboxSender implements AutoCloseable {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "feedback-service-outbox");
-        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+                config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);

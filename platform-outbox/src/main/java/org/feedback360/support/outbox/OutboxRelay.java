@@ -1,4 +1,4 @@
-package org.feedback360.feedback.outbox;
+package org.feedback360.support.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,10 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,22 +68,25 @@ public class OutboxRelay {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
+    @ConfigProperty(name = "quarkus.application.name")
+    String application;
+
     private final Counter published;
     private final Counter failed;
     private volatile OutboxSender sender;
 
     @Inject
     OutboxRelay(MeterRegistry registry) {
-        published = Counter.builder("feedback.outbox.published").description("Outbox events acknowledged by Kafka")
+        published = Counter.builder("outbox.published").description("Outbox events acknowledged by Kafka")
                 .register(registry);
-        failed = Counter.builder("feedback.outbox.failed").description("Outbox sends that failed and will be retried")
+        failed = Counter.builder("outbox.failed").description("Outbox sends that failed and will be retried")
                 .register(registry);
     }
 
     public record Result(int claimed, int published, int failed) {
     }
 
-    @Scheduled(identity = JOB, every = "${feedback.outbox.interval:1s}",
+    @Scheduled(identity = JOB, every = "${outbox.interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         // Drain a backlog in consecutive batches, but give up the thread on the first failure.
@@ -176,7 +181,10 @@ public class OutboxRelay {
         if (s == null) {
             synchronized (this) {
                 if (sender == null) {
-                    sender = OutboxSender.connect(kafkaConfig);
+                    // A client id per service makes the broker's metrics and logs say who produced.
+                    Map<String, Object> producerConfig = new HashMap<>(kafkaConfig);
+                    producerConfig.putIfAbsent("client.id", application + "-outbox");
+                    sender = OutboxSender.connect(producerConfig);
                 }
                 s = sender;
             }

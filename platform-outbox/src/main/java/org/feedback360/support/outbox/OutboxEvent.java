@@ -1,4 +1,4 @@
-package org.feedback360.feedback.outbox;
+package org.feedback360.support.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
