@@ -1,6 +1,17 @@
 package org.feedback360.scoring.engine;
 
-/** The subject's overall self–other agreement, or why there is none. */
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * The subject's overall self–other agreement, or why there is none.
+ * JSON readers tell the shapes apart by their members (a {@link Withheld} has a {@code reason}),
+ * so the JSON carries no type tag.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+@JsonSubTypes({@JsonSubTypes.Type(AlignmentResult.class), @JsonSubTypes.Type(Withheld.class)})
+@JsonIgnoreProperties(value = "published", allowGetters = true)
 public sealed interface AlignmentOutcome permits AlignmentResult, Withheld {
     boolean isPublished();
 }

@@ -6,6 +6,11 @@ public enum FollowersBasis {
     DIRECT_REPORT,
     /** The direct reports are not published: fall back to all published non-self raters. */
     OTHERS,
+    /**
+     * A self-versus-manager instrument (followership): the subject is the follower, and the
+     * comparison is with their manager's published rating.
+     */
+    MANAGER,
     /** Neither is available. */
     NONE
 }

@@ -3,6 +3,7 @@ package org.feedback360.scoring.engine;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.HashMap;
 import java.util.TreeMap;
 
 /**
@@ -20,8 +21,8 @@ public record RaterSubmission(String raterKey, RaterGroup group, Map<String, Int
     public RaterSubmission {
         Objects.requireNonNull(raterKey, "raterKey");
         Objects.requireNonNull(group, "group");
-        // TreeMap rather than Map.copyOf: N/A is a null value.
-        answers = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(answers, "answers")));
+        // HashMap rather than Map.copyOf: N/A is a null value. Hashing: the engine looks answers up by item id.
+        answers = Collections.unmodifiableMap(new HashMap<>(Objects.requireNonNull(answers, "answers")));
         comments = Collections.unmodifiableMap(new TreeMap<>(comments == null ? Map.of() : comments));
     }
 

@@ -41,15 +41,36 @@ public final class ReportCalculator {
         Objects.requireNonNull(subjectId, "subjectId");
         List<RaterSubmission> raters = canonical(submissions);
         Publication publication = Publication.decide(policy, raters);
-        boolean followersPublished = publication.isPublished(RaterGroup.DIRECT_REPORT);
+        SubjectSummary summary = summarise(subjectId, raters, publication);
 
+        List<ItemResult> items = new ArrayList<>();
+        for (Dimension dimension : instrument.dimensions()) {
+            for (Item item : dimension.items()) {
+                items.add(itemResult(dimension, item, raters, publication));
+            }
+        }
+        FollowersBasis basis = summary.followersBasis();
+        return new SubjectReport(subjectId, policy.k(), summary.publishedGroups(), summary.othersIncludesPooledGroups(),
+                basis, summary.dimensions(), items, summary.alignment(), gaps(items, basis, true),
+                gaps(items, basis, false), comments(subjectId, raters, publication));
+    }
+
+    /**
+     * The dimension scores and the alignment only, without items and comments: what a subject's
+     * aggregate keeps while the cycle runs. Equal to {@code calculate(...).summary()}.
+     */
+    public SubjectSummary summarise(String subjectId, Collection<RaterSubmission> submissions) {
+        Objects.requireNonNull(subjectId, "subjectId");
+        List<RaterSubmission> raters = canonical(submissions);
+        return summarise(subjectId, raters, Publication.decide(policy, raters));
+    }
+
+    private SubjectSummary summarise(String subjectId, List<RaterSubmission> raters, Publication publication) {
         List<DimensionDraft> drafts = new ArrayList<>();
         for (Dimension dimension : instrument.dimensions()) {
             drafts.add(dimensionDraft(dimension, raters, publication));
         }
-        FollowersBasis basis = followersPublished ? FollowersBasis.DIRECT_REPORT
-                : drafts.stream().anyMatch(d -> d.others instanceof Score) ? FollowersBasis.OTHERS
-                : FollowersBasis.NONE;
+        FollowersBasis basis = basis(publication, drafts);
 
         List<DimensionResult> dimensions = new ArrayList<>();
         List<String> aligned = new ArrayList<>();
@@ -59,7 +80,9 @@ public final class ReportCalculator {
             Figure followers = switch (basis) {
                 case DIRECT_REPORT -> draft.groups.get(RaterGroup.DIRECT_REPORT);
                 case OTHERS -> draft.others;
-                case NONE -> new Withheld(WithheldReason.NO_BASIS, "neither followers nor others are published");
+                case MANAGER -> draft.groups.get(RaterGroup.MANAGER);
+                case NONE -> new Withheld(WithheldReason.NO_BASIS, instrument.comparesSelfWithManager()
+                        ? "the manager's rating is not published" : "neither followers nor others are published");
             };
             Double gap = null;
             if (draft.groups.get(RaterGroup.SELF) instanceof Score self && followers instanceof Score f) {
@@ -74,22 +97,29 @@ public final class ReportCalculator {
         AlignmentOutcome alignment = Alignment.summarise(basis, aligned, toArray(selfScores), toArray(basisScores),
                 instrument.scaleMax(), policy);
 
-        List<ItemResult> items = new ArrayList<>();
-        for (Dimension dimension : instrument.dimensions()) {
-            for (Item item : dimension.items()) {
-                items.add(itemResult(dimension, item, raters, publication));
-            }
-        }
-
         List<RaterGroup> publishedGroups = new ArrayList<>();
         for (RaterGroup group : RaterGroup.values()) {
             if (publication.isPublished(group)) {
                 publishedGroups.add(group);
             }
         }
-        return new SubjectReport(subjectId, policy.k(), publishedGroups, publication.isPoolPublished(), basis,
-                dimensions, items, alignment, gaps(items, true), gaps(items, false),
-                comments(subjectId, raters, publication));
+        return new SubjectSummary(subjectId, policy.k(), publishedGroups, publication.isPoolPublished(), basis,
+                dimensions, alignment);
+    }
+
+    /**
+     * The followers' view: the direct reports when published, else OTHERS where published. A
+     * self-versus-manager instrument compares with the manager instead: there are no followers,
+     * and OTHERS (the manager alone) could never reach k.
+     */
+    private FollowersBasis basis(Publication publication, List<DimensionDraft> drafts) {
+        if (instrument.comparesSelfWithManager()) {
+            return publication.isPublished(RaterGroup.MANAGER) ? FollowersBasis.MANAGER : FollowersBasis.NONE;
+        }
+        if (publication.isPublished(RaterGroup.DIRECT_REPORT)) {
+            return FollowersBasis.DIRECT_REPORT;
+        }
+        return drafts.stream().anyMatch(d -> d.others instanceof Score) ? FollowersBasis.OTHERS : FollowersBasis.NONE;
     }
 
     private List<RaterSubmission> canonical(Collection<RaterSubmission> submissions) {
@@ -102,14 +132,9 @@ public final class ReportCalculator {
             if (s.group() == RaterGroup.SELF && ++selves > 1) {
                 throw new IllegalArgumentException("more than one SELF submission");
             }
-            for (var answer : s.answers().entrySet()) {
-                if (!instrument.hasItem(answer.getKey())) {
-                    throw new IllegalArgumentException("unknown item " + answer.getKey());
-                }
-                Integer value = answer.getValue();
-                if (value != null && (value < 1 || value > instrument.scaleMax())) {
-                    throw new IllegalArgumentException("answer to " + answer.getKey() + " outside 1.." + instrument.scaleMax());
-                }
+            String violation = instrument.violation(s);
+            if (violation != null) {
+                throw new IllegalArgumentException(violation);
             }
         }
         // Sums of non-integers depend on order: always add in rater-key order.
@@ -139,7 +164,9 @@ public final class ReportCalculator {
         Figure othersFigure = publication.othersFigure(GroupStatistics.of(others), othersCount, groups);
 
         ConsensusOutcome consensus;
-        if (groups.get(RaterGroup.DIRECT_REPORT) instanceof Withheld withheld) {
+        if (instrument.comparesSelfWithManager()) {
+            consensus = new Withheld(WithheldReason.NOT_APPLICABLE, "the instrument has no followers' group");
+        } else if (groups.get(RaterGroup.DIRECT_REPORT) instanceof Withheld withheld) {
             consensus = withheld;
         } else {
             consensus = Consensus.rwg(instrument, dimension,
@@ -168,19 +195,24 @@ public final class ReportCalculator {
         return new ItemResult(item.id(), dimension.id(), item.reverseScored(), groups, othersFigure);
     }
 
-    private static Map<RaterGroup, Figure> groupFigures(Publication publication, Function<RaterGroup, Score> raw) {
+    /** A figure for each group the instrument is rated by (a group it has no place for is no column of the report). */
+    private Map<RaterGroup, Figure> groupFigures(Publication publication, Function<RaterGroup, Score> raw) {
         Map<RaterGroup, Figure> groups = new EnumMap<>(RaterGroup.class);
-        for (RaterGroup group : RaterGroup.values()) {
+        for (RaterGroup group : instrument.raterGroups()) {
             groups.put(group, publication.groupFigure(group, raw.apply(group)));
         }
         return groups;
     }
 
-    /** Blind spots (self above others) or hidden strengths (others above self), largest gap first. */
-    private List<ItemGap> gaps(List<ItemResult> items, boolean blindSpots) {
+    /**
+     * Blind spots (self above others) or hidden strengths (others above self), largest gap first.
+     * On the MANAGER basis "others" is the manager's item figure: OTHERS never reaches k there.
+     */
+    private List<ItemGap> gaps(List<ItemResult> items, FollowersBasis basis, boolean blindSpots) {
         List<ItemGap> result = new ArrayList<>();
         for (ItemResult item : items) {
-            if (item.groups().get(RaterGroup.SELF) instanceof Score self && item.others() instanceof Score others) {
+            Figure comparison = basis == FollowersBasis.MANAGER ? item.groups().get(RaterGroup.MANAGER) : item.others();
+            if (item.groups().get(RaterGroup.SELF) instanceof Score self && comparison instanceof Score others) {
                 double gap = blindSpots ? self.mean() - others.mean() : others.mean() - self.mean();
                 if (gap >= policy.blindSpotThreshold() - Alignment.TOLERANCE) {
                     result.add(new ItemGap(item.item(), item.dimension(), self.mean(), others.mean(), gap));

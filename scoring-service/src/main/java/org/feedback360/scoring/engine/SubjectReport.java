@@ -9,7 +9,8 @@ import java.util.List;
  * @param publishedGroups            groups shown as themselves (SELF and the named manager when they submitted)
  * @param othersIncludesPooledGroups whether raters of too-small groups are pooled into OTHERS (they were ≥ k together)
  * @param followersBasis             the basis of every {@code followers} figure, gap and the alignment
- * @param blindSpots                 items with self − others ≥ threshold, largest gap first
+ * @param blindSpots                 items with self − others ≥ threshold, largest gap first ("others" is
+ *                                   OTHERS, or the manager on the MANAGER basis)
  * @param hiddenStrengths            items with others − self ≥ threshold, largest gap first
  */
 public record SubjectReport(String subjectId, int k, List<RaterGroup> publishedGroups,
@@ -23,6 +24,12 @@ public record SubjectReport(String subjectId, int k, List<RaterGroup> publishedG
         blindSpots = List.copyOf(blindSpots);
         hiddenStrengths = List.copyOf(hiddenStrengths);
         comments = List.copyOf(comments);
+    }
+
+    /** The report's dimension scores and alignment. */
+    public SubjectSummary summary() {
+        return new SubjectSummary(subjectId, k, publishedGroups, othersIncludesPooledGroups, followersBasis, dimensions,
+                alignment);
     }
 
     public DimensionResult dimension(String id) {

@@ -19,11 +19,24 @@ public record Withheld(WithheldReason reason, String detail)
         return false;
     }
 
+    // A report holds hundreds of these: made once per k, not once per figure.
+    private static final Withheld[] GROUP_BELOW_THRESHOLD = new Withheld[32];
+    private static final Withheld[] TOO_FEW_ANSWERS = new Withheld[32];
+
+    static {
+        for (int k = 0; k < GROUP_BELOW_THRESHOLD.length; k++) {
+            GROUP_BELOW_THRESHOLD[k] = new Withheld(WithheldReason.GROUP_BELOW_THRESHOLD, "fewer than " + k + " raters of this group");
+            TOO_FEW_ANSWERS[k] = new Withheld(WithheldReason.TOO_FEW_ANSWERS, "fewer than " + k + " ratings behind this figure");
+        }
+    }
+
     static Withheld groupBelowThreshold(int k) {
-        return new Withheld(WithheldReason.GROUP_BELOW_THRESHOLD, "fewer than " + k + " raters of this group");
+        return k < GROUP_BELOW_THRESHOLD.length ? GROUP_BELOW_THRESHOLD[k]
+                : new Withheld(WithheldReason.GROUP_BELOW_THRESHOLD, "fewer than " + k + " raters of this group");
     }
 
     static Withheld tooFewAnswers(int k) {
-        return new Withheld(WithheldReason.TOO_FEW_ANSWERS, "fewer than " + k + " ratings behind this figure");
+        return k < TOO_FEW_ANSWERS.length ? TOO_FEW_ANSWERS[k]
+                : new Withheld(WithheldReason.TOO_FEW_ANSWERS, "fewer than " + k + " ratings behind this figure");
     }
 }

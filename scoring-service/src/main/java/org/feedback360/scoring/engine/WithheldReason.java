@@ -20,5 +20,7 @@ public enum WithheldReason {
     /** Cronbach's alpha: fewer complete cases than required. */
     TOO_FEW_COMPLETE_CASES,
     /** Cronbach's alpha: undefined for one item or zero total variance. */
-    UNDEFINED
+    UNDEFINED,
+    /** The figure does not exist for this instrument (rwg(J) of followers on a self-versus-manager instrument). */
+    NOT_APPLICABLE
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The report is a tree of records that plain Jackson serialises to readable JSON. */
@@ -31,5 +32,23 @@ class JsonTest {
         assertEquals("STRONG", trust.get("consensus").get("label").asText());
         assertEquals("OVER_ESTIMATOR", json.get("alignment").get("category").asText());
         assertEquals("c2", json.get("blindSpots").get(0).get("item").asText());
+    }
+
+    /** Frozen reports are stored as JSON and read back for the API and the HTML page: nothing may change. */
+    @Test
+    void readsBackToAnEqualReport() throws Exception {
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        List<SubjectReport> reports = List.of(
+                new ReportCalculator(Fixtures.WORKED_INSTRUMENT, ScoringPolicy.DEFAULT)
+                        .calculate("leader-1", WorkedExampleTest.SUBMISSIONS),
+                new ReportCalculator(Fixtures.WORKED_INSTRUMENT, ScoringPolicy.DEFAULT)
+                        .calculate("leader-2", List.of()),
+                new ReportCalculator(FollowershipTest.INSTRUMENT, ScoringPolicy.DEFAULT)
+                        .calculate("follower-1", FollowershipTest.SUBMISSIONS));
+        for (SubjectReport report : reports) {
+            String json = mapper.writeValueAsString(report);
+            assertEquals(report, mapper.readValue(json, SubjectReport.class), json);
+        }
     }
 }

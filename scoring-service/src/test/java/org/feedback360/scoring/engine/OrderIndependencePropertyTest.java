@@ -63,6 +63,7 @@ class OrderIndependencePropertyTest {
             }
             assertEquals(batch, streamed, context);
             assertEquals(batch, calculator.calculate("subject-" + c, SubmissionSet.replay(stream)), context);
+            assertEquals(batch.summary(), calculator.summarise("subject-" + c, shuffled), context);
 
             assertNoFigureBelowK(batch, policy, context);
             assertSmallUnpooledGroupsLeaveNoTrace(calculator, finalSet, batch, policy, "subject-" + c, context);

@@ -1,0 +1,91 @@
+package org.feedback360.scoring.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.feedback360.scoring.cycle.SubjectKey;
+import org.feedback360.scoring.support.Contract;
+import org.feedback360.scoring.support.Seed;
+import org.feedback360.scoring.support.TestEvents;
+import org.feedback360.scoring.support.TestEvents.CycleSpec;
+import org.feedback360.scoring.support.TestTopics;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * ReportPublished as recorded in the outbox, checked against scoring-service/contract (the Kafka
+ * path itself is in ScoringFlowTest): a followership report announces the MANAGER basis.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestTopics.class)
+class ReportPublishedTest {
+
+    @Inject
+    Seed seed;
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void theContractsOwnExampleIsValid() throws Exception {
+        JsonNode example = TestEvents.JSON.readTree(Files.readString(Contract.SCORING.dir().resolve("examples/ReportPublished.json")));
+        assertEquals(List.of(), Contract.SCORING.violations(example));
+    }
+
+    @Test
+    void aFollowershipReportIsAnnouncedOnTheManagerBasis() throws Exception {
+        String tenant = TestEvents.tenant();
+        CycleSpec cycle = new CycleSpec(tenant, UUID.randomUUID(), "Followership spring",
+                TestEvents.definition("followership", List.of("SELF", "MANAGER"), "JUDGMENT=j1,j2", "HONESTY=h1,-h2"),
+                List.of(new TestEvents.Subject("E-0301", "Fay Follower", "de")), 3, true);
+        seed.apply(TestEvents.cycleEvent("CycleOpened", cycle, Map.of()));
+        seed.apply(response(cycle, "self", "SELF", 5, 4, 4, 2));
+        seed.apply(response(cycle, "manager", "MANAGER", 3, 4, 4, 1));
+        Map<String, Long> completion = Map.of("E-0301", 2L);
+        seed.apply(TestEvents.cycleEvent("CycleClosed", cycle, completion));
+        seed.apply(TestEvents.cycleEvent("CycleReleased", cycle, completion));
+
+        JsonNode event = outboxEvent(new SubjectKey(tenant, cycle.cycleId(), "E-0301"));
+        assertEquals(List.of(), Contract.SCORING.violations(event), event.toString());
+        assertEquals("MANAGER", event.path("data").path("followersBasis").asText());
+        // JUDGMENT self 4.5, manager 3.5; HONESTY (h2 reversed) self 4, manager 4.5: AI = 1 − (1 + 0.5) / (2 × 4)
+        assertEquals(0.8125, event.path("data").path("alignmentIndex").asDouble(), 1e-9);
+        assertEquals("de", event.path("data").path("subject").path("locale").asText());
+        assertTrue(Instant.parse(event.path("data").path("publishedAt").asText()).isBefore(Instant.now().plusSeconds(1)));
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode response(CycleSpec cycle, String rater, String group,
+                                                                           Integer... answers) {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        String[] items = {"j1", "j2", "h1", "h2"};
+        for (int i = 0; i < items.length; i++) {
+            map.put(items[i], answers[i]);
+        }
+        return TestEvents.response(cycle.tenant(), cycle.cycleId(), "E-0301", TestEvents.raterKey(rater), group, 1, map,
+                Map.of());
+    }
+
+    private JsonNode outboxEvent(SubjectKey subject) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT payload::text FROM outbox_event WHERE id = ?")) {
+            s.setObject(1, ReportPublisher.eventId(subject));
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), "ReportPublished recorded under its name-based id");
+                return TestEvents.JSON.readTree(r.getString(1));
+            }
+        }
+    }
+}
