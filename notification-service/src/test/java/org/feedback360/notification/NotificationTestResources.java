@@ -15,13 +15,14 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Starts this module's own GreenMail on a free port (so other modules' mail never interferes)
- * and creates the notification-test.* topics with production partition counts.
+ * and creates the notification-test.* topics with the partition counts of deploy/local.
  */
 public class NotificationTestResources implements QuarkusTestResourceLifecycleManager {
 
     public static final String KAFKA = "127.0.0.1:9092";
     public static final String CYCLES = "notification-test.feedback.cycles";
     public static final String ASSIGNMENTS = "notification-test.feedback.assignments";
+    public static final String REPORTS = "notification-test.scoring.reports";
 
     static GreenMail greenMail;
 
@@ -31,7 +32,8 @@ public class NotificationTestResources implements QuarkusTestResourceLifecycleMa
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", KAFKA))) {
-            for (NewTopic topic : List.of(new NewTopic(CYCLES, 6, (short) 1), new NewTopic(ASSIGNMENTS, 12, (short) 1))) {
+            for (NewTopic topic : List.of(new NewTopic(CYCLES, 6, (short) 1), new NewTopic(ASSIGNMENTS, 12, (short) 1),
+                    new NewTopic(REPORTS, 12, (short) 1))) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();
                 } catch (ExecutionException e) {

@@ -1,0 +1,71 @@
+package org.feedback360.notification.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Entry point of every consumed topic. A record that cannot be applied whatever happens (not an
+ * event, a required field missing or malformed) is skipped with an error and counted in
+ * {@code notification.events.rejected}; anything else (the database away) is retried with
+ * backoff and, if it persists, fails the channel (health DOWN, so the instance is restarted and
+ * the record consumed again) rather than losing a notification.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    @Inject
+    CycleEvents cycles;
+    @Inject
+    AssignmentEvents assignments;
+    @Inject
+    ReportEvents reports;
+    @Inject
+    MeterRegistry registry;
+
+    @Incoming("cycles")
+    @Blocking
+    @Retry(maxRetries = 8, delay = 500, jitter = 250)
+    @ExponentialBackoff(maxDelay = 30_000)
+    public void onCycleEvent(String payload) {
+        consume(CycleEvents.TOPIC, payload, cycles::apply);
+    }
+
+    @Incoming("assignments")
+    @Blocking
+    @Retry(maxRetries = 8, delay = 500, jitter = 250)
+    @ExponentialBackoff(maxDelay = 30_000)
+    public void onAssignmentEvent(String payload) {
+        consume(AssignmentEvents.TOPIC, payload, assignments::apply);
+    }
+
+    @Incoming("reports")
+    @Blocking
+    @Retry(maxRetries = 8, delay = 500, jitter = 250)
+    @ExponentialBackoff(maxDelay = 30_000)
+    public void onReportEvent(String payload) {
+        consume(ReportEvents.TOPIC, payload, reports::apply);
+    }
+
+    private void consume(String topic, String payload, Consumer<Envelope> handler) {
+        UUID id = null;
+        try {
+            Envelope event = Envelope.parse(payload);
+            id = event.id();
+            handler.accept(event);
+        } catch (Envelope.Malformed e) {
+            LOG.errorf("Skipping malformed record on %s (event id %s): %s", topic, id, e.getMessage());
+            registry.counter("notification.events.rejected", "topic", topic).increment();
+        }
+    }
+}
