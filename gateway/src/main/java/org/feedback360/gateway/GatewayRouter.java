@@ -1,79 +1,169 @@
 package org.feedback360.gateway;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.UnauthorizedException;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.feedback360.gateway.config.GatewayConfig;
+import org.feedback360.gateway.discovery.ApiRootHandler;
 import org.feedback360.gateway.filter.CorrelationFilter;
+import org.feedback360.gateway.filter.CorsFilter;
+import org.feedback360.gateway.filter.Exchange;
+import org.feedback360.gateway.filter.GatewayFilter;
 import org.feedback360.gateway.filter.RequestLimitFilter;
-import org.feedback360.gateway.filter.TokenFilter;
+import org.feedback360.gateway.filter.SecurityHeadersFilter;
+import org.feedback360.gateway.observability.AccessLogFilter;
+import org.feedback360.gateway.observability.AccessLogWriter;
+import org.feedback360.gateway.observability.RequestMetrics;
+import org.feedback360.gateway.openapi.OpenApiHandler;
 import org.feedback360.gateway.problem.Problems;
 import org.feedback360.gateway.proxy.UpstreamProxy;
+import org.feedback360.gateway.ratelimit.RateLimitFilter;
+import org.feedback360.gateway.route.PublicPaths;
 import org.feedback360.gateway.route.Route;
 import org.feedback360.gateway.route.RouteTable;
+import org.feedback360.gateway.security.JwksKeys;
+import org.feedback360.gateway.security.TokenFilter;
+import org.feedback360.gateway.security.TokenVerifier;
+import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Installs the gateway on Quarkus' router: the ordered filters (correlation id, request
- * limits, token check), then the route table's proxies. Quarkus' HTTP permissions only guard what is
- * not API (public operational paths, everything else denied).
+ * Installs the gateway in front of everything on Quarkus' router. Every request first runs the
+ * global filters, in this order (the order is the contract):
+ * <ol>
+ *   <li>correlation: {@code X-Request-Id} and {@code traceparent} kept or created;</li>
+ *   <li>access log: one JSON line when the response is done, whatever answered;</li>
+ *   <li>security headers, on every response;</li>
+ *   <li>CORS: preflights answered here, before the token check;</li>
+ *   <li>request limits: URI length (414), declared body size (413);</li>
+ *   <li>token check, except on the configured public paths (401);</li>
+ *   <li>dispatch: public paths go on to their handlers (health, OpenAPI, Swagger UI, {@code GET /api}),
+ *       a path in the route table to that route's filters, anything else is 404.</li>
+ * </ol>
+ * Then each route's own filters: rate limits per client and per tenant (429), and the proxy with
+ * its timeout (504) and circuit breaker (503).
  */
 @ApplicationScoped
 public class GatewayRouter {
 
-    /** Runs before any route handler; Quarkus' own handlers use orders near Integer.MIN_VALUE. */
-    private static final int FILTER_ORDER = -1000;
-    private static final String API_PATHS = "/api/*";
+    private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
+    /** Before Quarkus' own routes (health, OpenAPI, Swagger UI), which keep their default order. */
+    private static final int GATEWAY_ORDER = -1000;
+    private static final long MAX_TRACKED_RATE_LIMIT_KEYS = 100_000;
 
-    private final Map<String, UpstreamProxy> proxies = new HashMap<>();
+    private final List<UpstreamProxy> proxies = new ArrayList<>();
+    private JwksKeys keys;
+    private OpenApiHandler openApi;
+    private AccessLogWriter accessLog;
 
-    void install(@Observes Router router, Vertx vertx, GatewayConfig config, JWTParser jwtParser) {
-        RouteTable table = routeTable(config);
+    void install(@Observes Router router, Vertx vertx, GatewayConfig config, RouteTable table, ObjectMapper mapper,
+                 MeterRegistry registry) {
+        accessLog = new AccessLogWriter(System.out);
+        java.util.logging.Logger.getLogger(AccessLogFilter.CATEGORY).addHandler(accessLog);
+        keys = new JwksKeys(vertx, config.jwt().jwksUrl(), config.jwt().jwksTimeout(), config.jwt().jwksMinRefreshInterval());
+        keys.refresh();
+        vertx.setPeriodic(config.jwt().jwksRefreshInterval().toMillis(), id -> keys.refresh());
+        TokenVerifier verifier = new TokenVerifier(config.jwt(), keys);
+
+        Map<Route, GatewayFilter[]> routeChains = new IdentityHashMap<>();
         for (Route route : table.routes()) {
-            proxies.put(route.id(), new UpstreamProxy(vertx, route, config.strippedHeaders()));
+            UpstreamProxy proxy = new UpstreamProxy(vertx, route, config.strippedHeaders());
+            proxies.add(proxy);
+            routeChains.put(route, new GatewayFilter[]{
+                    new RateLimitFilter(route.rateLimits(), MAX_TRACKED_RATE_LIMIT_KEYS),
+                    proxy});
         }
+        GatewayFilter dispatch = exchange -> {
+            if (exchange.isPublic()) {
+                exchange.next();
+            } else if (exchange.route() != null) {
+                exchange.enter(routeChains.get(exchange.route()));
+            } else {
+                Problems.send(exchange.context(), 404, "not-found", "Not Found", "No API exists at this path");
+            }
+        };
+        GatewayFilter[] global = {
+                new CorrelationFilter(),
+                new AccessLogFilter(new RequestMetrics(registry, table.routes()), table.routes()),
+                new SecurityHeadersFilter(config.securityHeaders()),
+                new CorsFilter(config.cors()),
+                new RequestLimitFilter(config.limits().maxUriLength(), config.limits().maxBodyBytes()),
+                new TokenFilter(verifier, realmOf(config.jwt().issuer())),
+                dispatch};
+        PublicPaths publicPaths = new PublicPaths(config.publicPaths());
 
-        router.route(API_PATHS).order(FILTER_ORDER).handler(new CorrelationFilter());
-        router.route(API_PATHS).order(FILTER_ORDER + 1)
-                .handler(new RequestLimitFilter(config.maxUriLength(), config.maxBodyBytes()));
-        router.route(API_PATHS).order(FILTER_ORDER + 2).handler(new TokenFilter(jwtParser));
-        router.route(API_PATHS).order(FILTER_ORDER + 3).handler(ctx -> table.match(ctx.normalizedPath())
-                .ifPresentOrElse(
-                        route -> proxies.get(route.id()).handle(ctx),
-                        () -> Problems.send(ctx, 404, "not-found", "Not Found", "No API exists at this path")));
-        router.route().failureHandler(this::securityFailure);
+        router.route().order(GATEWAY_ORDER).handler(ctx -> {
+            String path = ctx.normalizedPath();
+            boolean isPublic = publicPaths.matches(path);
+            holdBody(ctx.request());
+            new Exchange(ctx, isPublic ? null : table.find(path), isPublic, global).next();
+        });
+        openApi = new OpenApiHandler(vertx, table, config, mapper);
+        router.get("/q/openapi").order(GATEWAY_ORDER + 1).handler(openApi);
+        router.get("/api").order(GATEWAY_ORDER + 1).handler(new ApiRootHandler(config));
+        router.route().order(GATEWAY_ORDER).failureHandler(GatewayRouter::failure);
+        LOG.infof("Routes %s; %d event loops, %s transport", table.routes().stream().map(r -> r.id() + " -> " + r.target()).toList(),
+                loops(vertx), vertx.isNativeTransportEnabled() ? "native (epoll)" : "Java NIO");
     }
 
-    /** Quarkus' security layer fails the request before our handlers run: answer in our format. */
-    private void securityFailure(RoutingContext ctx) {
-        Throwable failure = ctx.failure();
-        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            Problems.send(ctx, 401, "unauthorized", "Unauthorized", "A valid bearer token is required");
-        } else {
-            ctx.next();
+    /**
+     * A body must not be lost while the filters run (a token check may wait for the JWKS): paused
+     * here, resumed by the proxy. Requests without a body are left alone.
+     */
+    private static void holdBody(HttpServerRequest request) {
+        if (!request.isEnded() && (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || (request.getHeader(HttpHeaders.CONTENT_LENGTH) != null && !"0".equals(request.getHeader(HttpHeaders.CONTENT_LENGTH))))) {
+            request.pause();
         }
+    }
+
+    /** A failure in any handler is still answered as a problem, never as a stack trace. */
+    private static void failure(RoutingContext ctx) {
+        int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+        if (status >= 500) {
+            LOG.error("Request failed: " + ctx.request().method() + " " + ctx.normalizedPath(), ctx.failure());
+        }
+        Problems.send(ctx, status, status >= 500 ? "internal" : "bad-request",
+                status >= 500 ? "Internal Server Error" : "Bad Request",
+                status >= 500 ? "The gateway failed to handle this request" : "The request cannot be handled");
+    }
+
+    /** "feedback360" from ".../realms/feedback360": the realm named in WWW-Authenticate challenges. */
+    static String realmOf(String issuer) {
+        int at = issuer.lastIndexOf("/realms/");
+        return at < 0 ? "api" : issuer.substring(at + "/realms/".length());
+    }
+
+    private static int loops(Vertx vertx) {
+        int loops = 0;
+        for (io.netty.util.concurrent.EventExecutor ignored : vertx.nettyEventLoopGroup()) {
+            loops++;
+        }
+        return loops;
     }
 
     void close(@Observes ShutdownEvent event) {
-        proxies.values().forEach(UpstreamProxy::close);
-    }
-
-    static RouteTable routeTable(GatewayConfig config) {
-        List<Route> routes = new ArrayList<>();
-        config.routes().forEach((id, r) -> routes.add(new Route(id, r.paths(), URI.create(r.target()),
-                r.connectTimeout(), r.timeout(), r.maxConnections())));
-        return new RouteTable(routes);
+        proxies.forEach(UpstreamProxy::close);
+        if (accessLog != null) {
+            java.util.logging.Logger.getLogger(AccessLogFilter.CATEGORY).removeHandler(accessLog);
+            accessLog.close();
+        }
+        if (keys != null) {
+            keys.close();
+        }
+        if (openApi != null) {
+            openApi.close();
+        }
     }
 }

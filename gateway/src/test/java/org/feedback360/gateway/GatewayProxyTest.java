@@ -1,132 +1,194 @@
 package org.feedback360.gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.feedback360.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Routing and streaming through the gateway to real upstream HTTP servers. */
 @QuarkusTest
 @QuarkusTestResource(UpstreamServers.class)
 class GatewayProxyTest {
 
     private static final String TOKEN = TestTokens.employee("acme", "leo").sign();
 
+    @TestHTTPResource("/")
+    URI gateway;
+
     @Test
-    void forwardsAnAuthenticatedRequestWithItsTokenAndCorrelationHeaders() {
-        given().auth().oauth2(TOKEN)
-                .header("X-Request-Id", "portal-42")
-                .when().get("/api/v1/me?x=1")
+    void routesByTheLongestPathPrefixAndForwardsTheToken() {
+        given().auth().oauth2(TOKEN).when().get("/api/v1/me?x=1")
                 .then().statusCode(200)
-                .header("X-Request-Id", "portal-42")
                 .body(containsString("GET /api/v1/me?x=1"))
-                .body(containsString("authorization: Bearer " + TOKEN))
-                .body(containsString("x-request-id: portal-42"))
-                .body(matchesPattern("(?s).*traceparent: 00-[0-9a-f]{32}-[0-9a-f]{16}-01.*"));
+                .body(containsString("authorization: Bearer " + TOKEN));
+        // /api/v1/me/inbox belongs to the notification service, which is down in these tests.
+        given().auth().oauth2(TOKEN).when().get("/api/v1/me/inbox")
+                .then().statusCode(503).body("detail", containsString("notification"));
+    }
+
+    @Test
+    void forwardsWhatTheGatewayRoutedOnNotDotSegments() {
+        given().auth().oauth2(TOKEN).urlEncodingEnabled(false).when().get("/api/v1/me/../people/7")
+                .then().statusCode(200).body(containsString("GET /api/v1/people/7"));
     }
 
     @Test
     void streamsRequestBodiesToTheUpstream() {
-        given().auth().oauth2(TOKEN)
-                .contentType("application/json")
-                .body("{\"name\":\"Leo\"}")
+        given().auth().oauth2(TOKEN).contentType("application/json").body("{\"name\":\"Leo\"}")
                 .when().post("/api/v1/people/import")
                 .then().statusCode(200)
                 .body(containsString("POST /api/v1/people/import"))
+                .body(containsString("content-length: 14"))
                 .body(containsString("{\"name\":\"Leo\"}"));
     }
 
     @Test
+    void streamsAChunkedRequestBodyUnderTheLimit() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.resolve("/api/v1/people/import"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("y".repeat(200_000).getBytes()))));
+        assertEquals(200, response.statusCode());
+        assertThat(response.body(), containsString("transfer-encoding: chunked"));
+        assertThat(response.body(), containsString("y".repeat(200_000)));
+    }
+
+    @Test
+    void answersExpect100ContinueOnceTheFiltersHavePassed() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.resolve("/api/v1/people/import"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}")));
+        assertEquals(200, response.statusCode());
+        assertThat(response.body(), containsString("{\"name\":\"Ada\"}"));
+        assertThat(response.body(), not(containsString("expect:")));
+    }
+
+    @Test
+    void streamsALargeAnswerOfUnknownLength() throws Exception {
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(gateway.resolve(Upstream.BIG_PATH)).header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        long total = 0;
+        try (InputStream body = response.body()) {
+            byte[] buffer = new byte[65536];
+            for (int n; (n = body.read(buffer)) > 0; ) {
+                total += n;
+            }
+        }
+        assertEquals(Upstream.BIG_SIZE, total);
+    }
+
+    @Test
     void stripsIdentityHeadersAClientTriesToAssert() {
-        given().auth().oauth2(TOKEN)
+        String echoed = given().auth().oauth2(TOKEN)
                 .header("X-Tenant", "globex")
                 .header("X-Employee-Id", "ceo")
                 .header("X-Forwarded-User", "admin")
+                .header("x-roles", "hr-admin")
+                .header("Connection", "keep-alive, X-Hop")
+                .header("X-Hop", "only-for-the-next-hop")
+                .header("X-Custom", "kept")
                 .when().get("/api/v1/me")
-                .then().statusCode(200)
-                .body(not(containsString("globex")))
-                .body(not(containsString("x-employee-id")))
-                .body(not(containsString("x-forwarded-user")));
+                .then().statusCode(200).extract().asString();
+        // Asserted at the upstream, from what it received.
+        assertThat(echoed, not(containsString("globex")));
+        assertThat(echoed, not(containsString("x-employee-id")));
+        assertThat(echoed, not(containsString("x-forwarded-user")));
+        assertThat(echoed, not(containsString("x-roles")));
+        assertThat(echoed, not(containsString("x-hop")));
+        assertThat(echoed, containsString("x-custom: kept"));
+        assertThat(echoed, containsString("x-forwarded-for: 127.0.0.1"));
+        assertThat(echoed, containsString("x-forwarded-proto: http"));
     }
 
     @Test
-    void replacesAMalformedRequestIdWithAFreshOne() {
-        given().auth().oauth2(TOKEN)
-                .header("X-Request-Id", "bad id\twith spaces")
-                .when().get("/api/v1/me")
-                .then().statusCode(200)
-                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
-    }
-
-    @Test
-    void refusesRequestsWithoutAValidToken() {
-        given().when().get("/api/v1/me")
-                .then().statusCode(401)
+    void passesUpstreamErrorsThroughUnchanged() {
+        given().auth().oauth2(TOKEN).when().get("/api/v1/reports/failing")
+                .then().statusCode(500)
                 .contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer")
-                .body("status", equalTo(401));
-        given().auth().oauth2(TestTokens.employee("acme", "leo").expiresAt(Instant.now().minusSeconds(120)).sign())
-                .when().get("/api/v1/me").then().statusCode(401);
-        given().auth().oauth2(TestTokens.employee("acme", "leo").issuer("https://evil.example/realms/x").sign())
-                .when().get("/api/v1/me").then().statusCode(401);
-        given().auth().oauth2(TOKEN.substring(0, TOKEN.length() - 4) + "AAAA")
-                .when().get("/api/v1/me").then().statusCode(401);
+                .body("detail", equalTo("from the service"));
     }
 
     @Test
-    void refusesOversizeBodiesAndUrisWithProblems() {
+    void refusesOversizeDeclaredBodiesAndLongUris() {
         given().auth().oauth2(TOKEN).contentType("application/json").body("x".repeat(1_048_577))
                 .when().post("/api/v1/people/import")
                 .then().statusCode(413)
                 .contentType("application/problem+json")
+                .header("Connection", "close")
                 .body("status", equalTo(413));
-        given().auth().oauth2(TOKEN)
-                .when().get("/api/v1/people/" + "a".repeat(5000))
-                .then().statusCode(414)
-                .contentType("application/problem+json");
+        given().auth().oauth2(TOKEN).when().get("/api/v1/people/" + "a".repeat(5000))
+                .then().statusCode(414).contentType("application/problem+json");
     }
 
     @Test
-    void answersUnknownApiPathsWithAProblem() {
-        given().auth().oauth2(TOKEN)
-                .when().get("/api/v1/nothing-here")
+    void cutsOffAChunkedBodyThatPassesTheLimitMidStream() throws Exception {
+        byte[] body = new byte[1_048_576 + 64 * 1024];
+        HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.resolve("/api/v1/people/import"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+        assertEquals(413, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertThat(response.body(), containsString("\"status\":413"));
+    }
+
+    @Test
+    void answersUnknownPathsWithAProblemOnlyAfterTheTokenCheck() {
+        given().when().get("/api/v1/nothing-here").then().statusCode(401);
+        given().auth().oauth2(TOKEN).when().get("/api/v1/nothing-here")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("requestId", notNullValue());
+        // Operational endpoints that are not on the public list are not reachable through the gateway.
+        given().auth().oauth2(TOKEN).when().get("/q/metrics").then().statusCode(404);
     }
 
     @Test
     void answersAStalledUpstreamWith504WithinTheRouteTimeout() {
         long started = System.nanoTime();
-        given().auth().oauth2(TOKEN)
-                .when().get("/api/v1/reports/stall")
+        given().auth().oauth2(TOKEN).when().get("/api/v1/reports/stall")
                 .then().statusCode(504)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Gateway Timeout"));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        org.hamcrest.MatcherAssert.assertThat(millis, lessThan(4_000L));
+        assertThat(millis, greaterThanOrEqualTo(1_000L));
+        assertThat(millis, lessThan(3_000L));
     }
 
     @Test
-    void answersAnUnreachableUpstreamWith503() {
-        given().auth().oauth2(TOKEN)
-                .when().get("/api/v1/webhooks")
-                .then().statusCode(503)
-                .contentType("application/problem+json")
-                .body("detail", containsString("notification"));
+    void keepsTheClientConnectionAlive() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/me"))
+                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            assertTrue(response.headers().firstValue("Connection").map(v -> !v.equalsIgnoreCase("close")).orElse(true));
+        }
     }
 
-    @Test
-    void keepsHealthPublic() {
-        given().when().get("/q/health/live").then().statusCode(200);
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()
+                .send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

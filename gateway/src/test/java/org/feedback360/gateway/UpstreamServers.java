@@ -1,43 +1,87 @@
 package org.feedback360.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.Executors;
 
 /**
- * Real HTTP upstreams on loopback for the gateway tests: one that echoes what it received,
- * one that stalls, and the address of one that is not there at all.
+ * The gateway's surroundings for its tests, all real HTTP servers on loopback: the realm's JWKS,
+ * a feedback and a scoring service (echoing, with their own OpenAPI documents), and two ports
+ * where nothing listens, for the notification service and for a "flaky" route whose tests bring
+ * a service up there and take it down again. Plus a "limited" route with small rate limits.
  */
 public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
 
-    private HttpServer echo;
+    static final String FEEDBACK_OPENAPI = """
+            {"openapi":"3.0.3","info":{"title":"feedback-service","version":"1"},
+             "paths":{
+               "/api/v1/people":{"get":{"tags":["People"],"security":[{"SecurityScheme":[]}],
+                 "responses":{"200":{"description":"OK","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Person"}}}},
+                              "400":{"$ref":"#/components/responses/Problem"}}}},
+               "/api/v1/reports/shadow":{"get":{"responses":{"200":{"description":"routed to scoring, not here"}}}},
+               "/q/health":{"get":{"responses":{"200":{"description":"not public API"}}}}},
+             "components":{
+               "schemas":{"Person":{"type":"object","properties":{"name":{"type":"string"}}},
+                          "Summary":{"type":"object","properties":{"people":{"type":"integer"}}},
+                          "Problem":{"type":"object","properties":{"title":{"type":"string"}}}},
+               "responses":{"Problem":{"description":"A problem","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}},
+               "securitySchemes":{"SecurityScheme":{"type":"http","scheme":"bearer"}}},
+             "tags":[{"name":"People"}]}""";
+
+    static final String SCORING_OPENAPI = """
+            {"openapi":"3.0.3","info":{"title":"scoring-service","version":"1"},
+             "paths":{
+               "/api/v1/reports/{id}":{"get":{"tags":["Reports"],"security":[{"jwt":[]}],
+                 "responses":{"200":{"description":"OK","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Summary"}}}},
+                              "404":{"$ref":"#/components/responses/Problem"}}}},
+               "/api/v1/people":{"get":{"responses":{"200":{"description":"routed to feedback, not here"}}}}},
+             "components":{
+               "schemas":{"Summary":{"type":"object","properties":{"alignment":{"type":"number"}}},
+                          "Problem":{"type":"object","properties":{"title":{"type":"string"}}}},
+               "responses":{"Problem":{"description":"A problem","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}},
+               "securitySchemes":{"jwt":{"type":"http","scheme":"bearer"}}},
+             "tags":[{"name":"Reports"}]}""";
+
+    static final String NOTIFICATION_OPENAPI = """
+            {"openapi":"3.0.3","info":{"title":"notification-service","version":"1"},
+             "paths":{"/api/v1/me/inbox":{"get":{"tags":["Inbox"],"security":[{"jwt":[]}],"responses":{"200":{"description":"OK"}}}}},
+             "components":{"securitySchemes":{"jwt":{"type":"http","scheme":"bearer"}}}}""";
+
+    private KeycloakKeys keycloak;
+    private Upstream feedback;
+    private Upstream scoring;
 
     @Override
     public Map<String, String> start() {
         try {
-            echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            echo.setExecutor(Executors.newFixedThreadPool(4));
-            echo.createContext("/api/v1/", UpstreamServers::echo);
-            echo.createContext("/api/v1/reports/stall", exchange -> {
-                sleep(5_000);
-                respond(exchange, 200, "too late");
-            });
-            echo.start();
-            String target = "http://127.0.0.1:" + echo.getAddress().getPort();
-            return Map.of(
-                    "gateway.routes.feedback.target", target,
-                    "gateway.routes.scoring.target", target,
-                    "gateway.routes.scoring.timeout", "1s",
-                    "gateway.routes.notification.target", "http://127.0.0.1:" + freePort());
+            keycloak = new KeycloakKeys();
+            feedback = Upstream.start(FEEDBACK_OPENAPI);
+            scoring = Upstream.start(SCORING_OPENAPI);
+            Map<String, String> config = new HashMap<>();
+            config.put("gateway.jwt.jwks-url", keycloak.url() + "/certs");
+            config.put("test.keycloak-admin", keycloak.url() + "/admin");
+            config.put("gateway.routes.feedback.target", feedback.url());
+            config.put("gateway.routes.scoring.target", scoring.url());
+            config.put("gateway.routes.scoring.timeout", "1s");
+            config.put("gateway.routes.notification.target", "http://127.0.0.1:" + Upstream.freePort());
+
+            config.put("gateway.routes.flaky.paths", "/api/v1/flaky");
+            config.put("gateway.routes.flaky.target", "http://127.0.0.1:" + Upstream.freePort());
+            config.put("gateway.routes.flaky.connect-timeout", "500ms");
+            config.put("gateway.routes.flaky.circuit-breaker.request-volume-threshold", "4");
+            config.put("gateway.routes.flaky.circuit-breaker.failure-ratio", "0.5");
+            config.put("gateway.routes.flaky.circuit-breaker.delay", "1s");
+            config.put("gateway.routes.flaky.circuit-breaker.success-threshold", "1");
+
+            config.put("gateway.routes.limited.paths", "/api/v1/limited");
+            config.put("gateway.routes.limited.target", feedback.url());
+            config.put("gateway.routes.limited.rate-limits.per-client.requests", "3");
+            config.put("gateway.routes.limited.rate-limits.per-client.period", "3s");
+            config.put("gateway.routes.limited.rate-limits.per-tenant.requests", "5");
+            config.put("gateway.routes.limited.rate-limits.per-tenant.period", "10s");
+            return config;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -45,43 +89,14 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (echo != null) {
-            echo.stop(0);
-        }
-    }
-
-    /** Answers with the method, path, headers and body it received, as lines of text. */
-    private static void echo(HttpExchange exchange) throws IOException {
-        StringBuilder out = new StringBuilder();
-        out.append(exchange.getRequestMethod()).append(' ').append(exchange.getRequestURI()).append('\n');
-        new TreeMap<>(exchange.getRequestHeaders()).forEach((name, values) ->
-                out.append(name.toLowerCase()).append(": ").append(String.join(",", values)).append('\n'));
-        try (InputStream body = exchange.getRequestBody()) {
-            out.append('\n').append(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        respond(exchange, 200, out.toString());
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A port nothing listens on: bound once to learn a free number, then released. */
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (AutoCloseable server : new AutoCloseable[]{feedback, scoring, keycloak}) {
+            try {
+                if (server != null) {
+                    server.close();
+                }
+            } catch (Exception ignored) {
+                // the JVM ends anyway
+            }
         }
     }
 }

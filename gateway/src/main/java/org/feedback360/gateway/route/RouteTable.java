@@ -2,6 +2,7 @@ package org.feedback360.gateway.route;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public final class RouteTable {
                 all.add(new Entry(normalise(path), route));
             }
         }
-        Map<String, List<Entry>> byPrefix = new java.util.HashMap<>();
+        Map<String, List<Entry>> byPrefix = new HashMap<>();
         all.forEach(e -> byPrefix.computeIfAbsent(e.prefix(), p -> new ArrayList<>()).add(e));
         byPrefix.forEach((prefix, list) -> {
             if (list.size() > 1) {
@@ -36,13 +37,18 @@ public final class RouteTable {
     }
 
     public Optional<Route> match(String path) {
+        return Optional.ofNullable(find(path));
+    }
+
+    /** The route for this (normalised) path, or null; runs for every request, so it allocates nothing. */
+    public Route find(String path) {
         for (Entry entry : entries) {
             String prefix = entry.prefix();
-            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-                return Optional.of(entry.route());
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return entry.route();
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     public List<Route> routes() {

@@ -7,14 +7,17 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RouteTableTest {
+public class RouteTableTest {
 
-    private static Route route(String id, String... paths) {
+    public static Route route(String id, String... paths) {
         return new Route(id, List.of(paths), URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 1);
+                Duration.ofSeconds(1), 1, 1024,
+                new Route.RateLimitPolicy(10, Duration.ofMinutes(1), 100, Duration.ofMinutes(1)),
+                new Route.BreakerPolicy(20, 0.5, Duration.ofSeconds(5), 2));
     }
 
     private final RouteTable table = new RouteTable(List.of(
@@ -31,8 +34,9 @@ class RouteTableTest {
     @Test
     void prefixesMatchWholeSegmentsOnly() {
         assertTrue(table.match("/api/v1/meetings").isEmpty());
-        assertTrue(table.match("/api/v1/peoplex").isEmpty());
-        assertEquals("feedback", table.match("/api/v1/people").orElseThrow().id());
+        assertNull(table.find("/api/v1/peoplex"));
+        assertEquals("feedback", table.find("/api/v1/people").id());
+        assertEquals("feedback", table.find("/api/v1/people/").id());
     }
 
     @Test
