@@ -1,0 +1,94 @@
+package org.feedback360.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives requests either closed-loop (N clients, each sending its next request when the last
+ * one was answered: the maximum rate) or open-loop at a fixed rate (requests are due on a
+ * schedule whether or not earlier ones were answered, and latency is measured from when a
+ * request was due, so a stall is not hidden by the client waiting: no coordinated omission).
+ */
+final class Load {
+
+    interface Call {
+        /** @return the HTTP status */
+        int send(long sequence) throws Exception;
+    }
+
+    static double processCpuSeconds() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return os.getProcessCpuTime() / 1e9;
+    }
+
+    static String closedLoop(String name, int clients, Duration duration, Call call, int okStatus) {
+        Latencies lat = new Latencies();
+        AtomicLong sequence = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        double cpu0 = processCpuSeconds();
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            done.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    try {
+                        int status = call.send(sequence.getAndIncrement());
+                        lat.record((System.nanoTime() - start) / 1000, status);
+                    } catch (Exception e) {
+                        lat.failed(e.getClass().getSimpleName());
+                    }
+                }
+            }));
+        }
+        Tenant.await(done);
+        pool.shutdown();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return lat.summary(name, seconds, processCpuSeconds() - cpu0, okStatus);
+    }
+
+    static String openLoop(String name, double perSecond, Duration duration, int maxInFlight, Call call, int okStatus) {
+        Latencies lat = new Latencies();
+        long interval = (long) (1e9 / perSecond);
+        long count = (long) (perSecond * duration.toSeconds());
+        double cpu0 = processCpuSeconds();
+        ExecutorService pool = Executors.newFixedThreadPool(maxInFlight);
+        long t0 = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            long due = t0 + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                sleepNanos(wait);
+            }
+            long seq = i;
+            done.add(pool.submit(() -> {
+                try {
+                    int status = call.send(seq);
+                    lat.record((System.nanoTime() - due) / 1000, status);
+                } catch (Exception e) {
+                    lat.failed(e.getClass().getSimpleName());
+                }
+            }));
+        }
+        Tenant.await(done);
+        pool.shutdown();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return lat.summary(name, seconds, processCpuSeconds() - cpu0, okStatus);
+    }
+
+    static void sleepNanos(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
