@@ -20,9 +20,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * <pre>
  *   setup   [people]                     import the tenant, open a cycle, fetch every to-do list
  *   submit  clients seconds              closed loop: the maximum submission rate
- *   stream  rate seconds                 open loop at a fixed rate; writes each acknowledgement's time
+ *   stream  rate seconds                 open loop at a fixed rate; writes each acknowledgement's time and,
+ *                                        with BENCH_SCORING_DB set, prints the scoring lag (see {@link Lag})
  *   release                              close and release the cycle (reports are frozen)
+ *   await-reports seconds                until every subject's report is frozen (or the time is up)
  *   read    rate seconds                 open loop: report reads as HR
+ *   seed-topic tenant responses          a large released tenant straight to Kafka (see {@link Seed})
  * </pre>
  */
 public final class Bench {
@@ -31,11 +34,19 @@ public final class Bench {
     static final String KEYCLOAK = System.getenv().getOrDefault("BENCH_KEYCLOAK", "http://127.0.0.1:8180");
     static final Path STATE = Path.of(System.getenv().getOrDefault("BENCH_STATE", ".local/bench")).resolve("tenant.tsv");
     static final String TENANT = System.getenv().getOrDefault("BENCH_TENANT", "bench");
+    static final String KAFKA = System.getenv().getOrDefault("BENCH_KAFKA", "127.0.0.1:9092");
+    /** The scoring database (read-only use), for the lag; unset: the stream measures no lag. */
+    static final String SCORING_DB = System.getenv("BENCH_SCORING_DB");
+    static final Duration LAG_POLL = Duration.ofMillis(Long.parseLong(System.getenv().getOrDefault("BENCH_LAG_POLL_MS", "100")));
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("seed-topic")) { // Kafka only: no gateway, no tokens
+            System.out.println(Seed.run(KAFKA, args[1], Long.parseLong(args[2])));
+            return;
+        }
         Http gateway = new Http(GATEWAY);
         Tokens tokens = Tokens.register(KEYCLOAK);
         switch (args[0]) {
@@ -47,21 +58,30 @@ public final class Bench {
             }
             case "submit" -> System.out.println(Load.closedLoop("submit", Integer.parseInt(args[1]),
                     Duration.ofSeconds(Long.parseLong(args[2])), submitter(gateway, tokens, Tenant.load(STATE), null), 201));
-            case "stream" -> {
-                Path acks = STATE.resolveSibling("acks.tsv");
-                List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-                String result = Load.openLoop("stream", Double.parseDouble(args[1]),
-                        Duration.ofSeconds(Long.parseLong(args[2])), 64,
-                        submitter(gateway, tokens, Tenant.load(STATE), lines), 201);
-                Files.write(acks, lines);
-                System.out.println(result);
-            }
+            case "stream" -> stream(gateway, tokens, Double.parseDouble(args[1]), Duration.ofSeconds(Long.parseLong(args[2])));
             case "release" -> {
                 Tenant t = Tenant.load(STATE);
                 String hr = tokens.hrAdmin(t.tenant, "B-HR");
                 gateway.post("/api/v1/cycles/" + t.cycleId + "/close", hr, "").expect(200);
                 gateway.post("/api/v1/cycles/" + t.cycleId + "/release", hr, "").expect(200);
                 System.out.println("{\"measure\":\"release\",\"cycle\":\"" + t.cycleId + "\"}");
+            }
+            case "await-reports" -> {
+                Tenant t = Tenant.load(STATE);
+                String hr = tokens.hrAdmin(t.tenant, "B-HR");
+                long t0 = System.nanoTime();
+                long deadline = t0 + Duration.ofSeconds(Long.parseLong(args[1])).toNanos();
+                long frozen = 0;
+                while (System.nanoTime() < deadline) {
+                    frozen = gateway.get("/api/v1/reports?size=1&cycleId=" + t.cycleId, hr).expect(200).json()
+                            .path("total").asLong();
+                    if (frozen >= t.subjects.size()) {
+                        break;
+                    }
+                    Load.sleepNanos(Duration.ofMillis(500).toNanos());
+                }
+                System.out.printf(java.util.Locale.ROOT, "{\"measure\":\"frozen\",\"reports\":%d,\"subjects\":%d,\"seconds\":%.1f}%n",
+                        frozen, t.subjects.size(), (System.nanoTime() - t0) / 1e9);
             }
             case "read" -> {
                 Tenant t = Tenant.load(STATE);
@@ -73,6 +93,44 @@ public final class Bench {
                         }, 200));
             }
             default -> throw new IllegalArgumentException("unknown phase " + args[0]);
+        }
+    }
+
+    /**
+     * The open loop at a fixed rate. With the scoring database given, the aggregates of the cycle
+     * are watched meanwhile: first until the backlog of the previous phase is applied (a true
+     * baseline), then during the load, then until every acknowledged submission is applied or 60 s
+     * passed; the lag is printed as a second JSON line. The states seen land in aggregates.tsv.
+     */
+    static void stream(Http gateway, Tokens tokens, double rate, Duration duration) throws Exception {
+        Tenant t = Tenant.load(STATE);
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        Load.Call submit = submitter(gateway, tokens, t, lines);
+        if (SCORING_DB == null) {
+            System.out.println(Load.openLoop("stream", rate, duration, 64, submit, 201));
+            Files.write(STATE.resolveSibling("acks.tsv"), lines);
+            return;
+        }
+        try (AggregateWatch watch = new AggregateWatch(SCORING_DB, System.getenv().getOrDefault("BENCH_SCORING_USER", "scoring"),
+                System.getenv().getOrDefault("BENCH_SCORING_PASSWORD", "scoring"), t.tenant, t.cycleId, LAG_POLL)) {
+            if (!watch.awaitQuiet(Duration.ofSeconds(5), Duration.ofMinutes(5))) {
+                note("scoring was still applying the previous phase's submissions after 5 minutes; the lag starts anyway");
+            }
+            Map<String, Long> before = watch.counts();
+            watch.start();
+            String result = Load.openLoop("stream", rate, duration, 64, submit, 201);
+            List<Lag.Ack> acks = lines.stream().map(l -> l.split("\t"))
+                    .map(f -> new Lag.Ack(f[1], Long.parseLong(f[4]) * 1000)).toList();
+            Map<String, Long> targets = new HashMap<>();
+            acks.forEach(a -> targets.merge(a.subject(), 1L, Long::sum));
+            targets.replaceAll((subject, n) -> before.getOrDefault(subject, 0L) + n);
+            watch.awaitCounts(targets, Duration.ofSeconds(60));
+            List<Lag.Observation> seen = watch.stop();
+            Files.write(STATE.resolveSibling("acks.tsv"), lines);
+            Files.write(STATE.resolveSibling("aggregates.tsv"), seen.stream()
+                    .map(o -> o.subject() + "\t" + o.appliedEvents() + "\t" + o.updatedAtMicros()).toList());
+            System.out.println(result);
+            System.out.println(Lag.join(acks, before, seen).json(watch.pollMillis()));
         }
     }
 
@@ -103,8 +161,9 @@ public final class Bench {
                     .POST(HttpRequest.BodyPublishers.ofString(Http.write(body))).build();
             Http.Answer answer = gateway.send(request);
             if (acks != null && answer.status() == 201) {
+                long acked = System.currentTimeMillis(); // before parsing the body: the acknowledgement is in
                 acks.add(a.assignmentId() + "\t" + a.subjectId() + "\t" + a.raterId() + "\t"
-                        + answer.json().path("revision").asInt() + "\t" + System.currentTimeMillis());
+                        + answer.json().path("revision").asInt() + "\t" + acked);
             }
             return answer.status();
         };
