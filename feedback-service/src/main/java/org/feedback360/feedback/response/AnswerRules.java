@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * Checks answers against the instrument version of the cycle: every answer names an item
  * of it and lies on the platform scale, every comment answers one of its open questions and
- * is not too long. Drafts and submissions obey the same rules, so a draft can always be submitted.
+ * is not too long. A submission must also rate at least one item: "submitted" counts towards
+ * completion and tells the rater they are done, so it must carry a rating; a draft may be empty.
  */
 public final class AnswerRules {
 
@@ -52,6 +53,15 @@ public final class AnswerRules {
                         "may be at most " + MAX_COMMENT + " characters; was " + text.length()));
             }
         });
+        return errors;
+    }
+
+    /** The rules of {@link #check}, and at least one item rated (N/A is no rating). */
+    public static List<FieldError> checkSubmission(InstrumentDefinition d, ResponseRequest r) {
+        List<FieldError> errors = new ArrayList<>(check(d, r));
+        if (r.answersOrEmpty().values().stream().allMatch(v -> v == null)) {
+            errors.add(new FieldError("answers", "a submission must rate at least one item"));
+        }
         return errors;
     }
 

@@ -86,7 +86,7 @@ public class ResponseService {
         Cycle c = lockedCycleOf(a);
         requireOpen(c);
         requireActive(a);
-        AnswerRules.Clean clean = validate(c, request);
+        AnswerRules.Clean clean = validate(c, request, false);
         Instant now = Instant.now();
         RaterResponse r = responses.lockOrCreate(tenant, a.cycleId, a.id, now);
         r.saveDraft(write(clean.answers()), write(clean.comments()), now);
@@ -112,7 +112,7 @@ public class ResponseService {
         Cycle c = lockedCycleOf(a);
         requireOpen(c);
         requireActive(a);
-        AnswerRules.Clean clean = validate(c, request);
+        AnswerRules.Clean clean = validate(c, request, true);
         int revision = r.submit(write(clean.answers()), write(clean.comments()), now);
         outbox.record(tenant, ResponseSubmitted.TOPIC, a.subjectEmployeeId, ResponseSubmitted.TYPE, a.subjectEmployeeId,
                 new ResponseSubmitted(a.cycleId, a.subjectEmployeeId, raterKeys.of(a.cycleId, a.raterEmployeeId),
@@ -184,9 +184,10 @@ public class ResponseService {
         }
     }
 
-    private AnswerRules.Clean validate(Cycle c, ResponseRequest request) {
+    private AnswerRules.Clean validate(Cycle c, ResponseRequest request, boolean submission) {
         InstrumentDefinition definition = instruments.definitionOf(c.instrument);
-        List<AnswerRules.FieldError> errors = AnswerRules.check(definition, request);
+        List<AnswerRules.FieldError> errors = submission ? AnswerRules.checkSubmission(definition, request)
+                : AnswerRules.check(definition, request);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.of(422, "invalid-answers", "Unprocessable Content",
                     errors.size() + " answer(s) do not fit instrument " + definition.key() + " version " + c.instrument.version)

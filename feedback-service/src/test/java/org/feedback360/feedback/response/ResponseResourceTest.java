@@ -185,6 +185,12 @@ class ResponseResourceTest {
         asEmployee(s.tenant, "finn").contentType(ContentType.JSON).header("Idempotency-Key", "k-4")
                 .body("{\"answers\": {}, \"rater\": \"someone\"}").post(responsePath(finn) + "/submissions")
                 .then().statusCode(400);
+        // Nothing rated is a draft, not a submission.
+        for (String empty : List.of("{}", "{\"answers\": {}}", "{\"answers\": {\"trust-1\": null}, \"comments\": {\"keep-doing\": \"x\"}}")) {
+            asEmployee(s.tenant, "finn").contentType(ContentType.JSON).header("Idempotency-Key", "k-5").body(empty)
+                    .post(responsePath(finn) + "/submissions").then().statusCode(422)
+                    .body("errors.field", containsInAnyOrder("answers"));
+        }
         // The refused key was not used up: the corrected request goes through with it.
         asEmployee(s.tenant, "finn").contentType(ContentType.JSON).header("Idempotency-Key", "k-1")
                 .body("{\"answers\": {\"trust-1\": 1, \"trust-2\": 5}, \"comments\": {\"keep-doing\": \"ok\"}}")

@@ -3,6 +3,7 @@ package org.feedback360.support.problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.feedback360.support.text.ControlCharacters;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.List;
@@ -36,6 +37,6 @@ public class ControlCharacterFilter {
     }
 
     static boolean hasControlCharacter(String s) {
-        return s != null && s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        return ControlCharacters.anyIn(s);
     }
 }
