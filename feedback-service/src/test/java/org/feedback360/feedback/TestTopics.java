@@ -1,14 +1,11 @@
 package org.feedback360.feedback;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
+import org.feedback360.testsupport.TestKafka;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Creates this module's test topics on the shared broker before the application starts, with
@@ -16,7 +13,6 @@ import java.util.concurrent.ExecutionException;
  */
 public class TestTopics implements QuarkusTestResourceLifecycleManager {
 
-    public static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     public static final String PREFIX = "feedback-test.";
     public static final String CYCLES = PREFIX + "feedback.cycles";
     public static final String ASSIGNMENTS = PREFIX + "feedback.assignments";
@@ -24,21 +20,8 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
-            for (NewTopic topic : List.of(new NewTopic(CYCLES, 6, (short) 1), new NewTopic(ASSIGNMENTS, 12, (short) 1),
-                    new NewTopic(RESPONSES, 12, (short) 1))) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create " + topic.name(), e);
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TestKafka.createTopics(List.of(new NewTopic(CYCLES, 6, (short) 1), new NewTopic(ASSIGNMENTS, 12, (short) 1),
+                new NewTopic(RESPONSES, 12, (short) 1)));
         return Map.of();
     }
 

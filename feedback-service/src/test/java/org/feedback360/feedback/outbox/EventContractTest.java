@@ -1,5 +1,6 @@
 package org.feedback360.feedback.outbox;
 
+import org.feedback360.testsupport.EventContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -47,16 +48,16 @@ class EventContractTest {
     @Inject
     Outbox outbox;
 
-    private final Contract contract = new Contract();
+    private final EventContract contract = EventContract.FEEDBACK;
 
     @Test
     void theContractsOwnExamplesAreValid() throws IOException {
-        try (Stream<Path> files = Files.list(Contract.DIR.resolve("examples"))) {
+        try (Stream<Path> files = Files.list(contract.dir().resolve("examples"))) {
             for (Path file : files.toList()) {
                 assertEquals(List.of(), contract.violations(json.readTree(file.toFile())), file.toString());
             }
         }
-        JsonNode broken = json.readTree(Contract.DIR.resolve("examples/ResponseSubmitted.json").toFile());
+        JsonNode broken = json.readTree(contract.dir().resolve("examples/ResponseSubmitted.json").toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("data")).put("raterId", "fay");
         assertTrue(!contract.violations(broken).isEmpty(), "the validator must catch a rater id on feedback.responses");
     }

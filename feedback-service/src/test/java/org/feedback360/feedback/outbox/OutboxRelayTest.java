@@ -1,5 +1,6 @@
 package org.feedback360.feedback.outbox;
 
+import org.feedback360.testsupport.TestKafka;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.TestResourceScope;
@@ -98,8 +99,8 @@ class OutboxRelayTest {
     void twoRelaysAtOnceNeverPublishARowTwice() throws Exception {
         scheduler.pause(OutboxRelay.JOB);
         try (TopicReader reader = new TopicReader(TestTopics.CYCLES, TestTopics.ASSIGNMENTS, TestTopics.RESPONSES);
-             OutboxSender a = OutboxSender.connect(Map.of("bootstrap.servers", TestTopics.BOOTSTRAP));
-             OutboxSender b = OutboxSender.connect(Map.of("bootstrap.servers", TestTopics.BOOTSTRAP))) {
+             OutboxSender a = OutboxSender.connect(Map.of("bootstrap.servers", TestKafka.BOOTSTRAP));
+             OutboxSender b = OutboxSender.connect(Map.of("bootstrap.servers", TestKafka.BOOTSTRAP))) {
             Thread.sleep(1_500);
             Scenario s = new Scenario();
             s.openCycle("leo", "pia", "dora");

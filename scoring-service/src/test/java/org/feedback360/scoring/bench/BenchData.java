@@ -1,5 +1,6 @@
 package org.feedback360.scoring.bench;
 
+import org.feedback360.testsupport.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -45,13 +46,13 @@ final class BenchData {
     }
 
     static void createTopics() {
-        TestTopics.create(List.of(new NewTopic(CYCLES, 6, (short) 1), new NewTopic(RESPONSES, 12, (short) 1)));
+        TestKafka.createTopics(List.of(new NewTopic(CYCLES, 6, (short) 1), new NewTopic(RESPONSES, 12, (short) 1)));
     }
 
     /** Drops the benchmark's own topics (a data set of another size) and creates them empty. */
     static void recreateTopics() throws Exception {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", TestTopics.BOOTSTRAP))) {
+                Map.of("bootstrap.servers", TestKafka.BOOTSTRAP))) {
             admin.deleteTopics(List.of(CYCLES, RESPONSES)).all().get();
             while (admin.listTopics().names().get().stream().anyMatch(t -> t.startsWith(PREFIX + "feedback."))) {
                 Thread.sleep(500);
@@ -150,7 +151,7 @@ final class BenchData {
     }
 
     private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP,
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.BOOTSTRAP,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024, ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024),
                 new StringSerializer(), new StringSerializer());
@@ -191,7 +192,7 @@ final class BenchData {
     }
 
     private static KafkaConsumer<byte[], byte[]> rawConsumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP,
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.BOOTSTRAP,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024),

@@ -1,5 +1,6 @@
 package org.feedback360.scoring.bench;
 
+import org.feedback360.testsupport.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,7 +52,7 @@ class LagBenchmark {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            TestTopics.create(List.of(new NewTopic(CYCLES, 6, (short) 1), new NewTopic(RESPONSES, 12, (short) 1)));
+            TestKafka.createTopics(List.of(new NewTopic(CYCLES, 6, (short) 1), new NewTopic(RESPONSES, 12, (short) 1)));
             return Map.of("scoring.topics.cycles", CYCLES, "scoring.topics.responses", RESPONSES,
                     "mp.messaging.incoming.cycles.group.id", "scoring-bench-lag",
                     "mp.messaging.incoming.responses.group.id", "scoring-bench-lag");
@@ -81,7 +82,7 @@ class LagBenchmark {
         TestEvents.CycleSpec cycle = new TestEvents.CycleSpec(tenant, cycleId, "Lag", (ObjectNode) definition, subjects, 3, true);
         Random random = new Random(7);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer())) {
             producer.send(record(CYCLES, cycleId.toString(), tenant, TestEvents.cycleEvent("CycleOpened", cycle, Map.of()).toString())).get();
             Thread.sleep(2_000);

@@ -1,5 +1,6 @@
 package org.feedback360.scoring.events;
 
+import org.feedback360.testsupport.EventContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -14,7 +15,6 @@ import org.feedback360.scoring.rebuild.Rebuild;
 import org.feedback360.scoring.rebuild.RebuildSummary;
 import org.feedback360.scoring.report.ReportPublisher;
 import org.feedback360.scoring.support.Api;
-import org.feedback360.scoring.support.Contract;
 import org.feedback360.scoring.support.Kafka;
 import org.feedback360.scoring.support.TestEvents;
 import org.feedback360.scoring.support.TestEvents.CycleSpec;
@@ -111,7 +111,7 @@ class ScoringFlowTest {
     void workedExampleEndToEnd_andADisturbedRunGivesTheSameReport() throws Exception {
         Stream clean = Stream.of(TestEvents.tenant());
         for (ObjectNode event : clean.all()) {
-            assertEquals(List.of(), Contract.FEEDBACK.violations(event), "test events keep the producer's contract");
+            assertEquals(List.of(), EventContract.FEEDBACK.violations(event), "test events keep the producer's contract");
         }
         try (KafkaConsumer<String, String> reports = Kafka.reader(false, TestTopics.REPORTS)) {
             Kafka.sendResponse(clean.self());          // before the cycle is known
@@ -228,7 +228,7 @@ class ScoringFlowTest {
         assertEquals(2, published.size(), "one ReportPublished per subject, once");
         for (ConsumerRecord<String, String> record : published) {
             JsonNode event = TestEvents.JSON.readTree(record.value());
-            assertEquals(List.of(), Contract.SCORING.violations(event), record.value());
+            assertEquals(List.of(), EventContract.SCORING.violations(event), record.value());
             String subject = event.path("data").path("subject").path("employeeId").asText();
             assertEquals(subject, record.key());
             assertEquals(ReportPublisher.eventId(new SubjectKey(cycle.tenant(), cycle.cycleId(), subject)).toString(),

@@ -1,5 +1,6 @@
 package org.feedback360.scoring.rebuild;
 
+import org.feedback360.testsupport.EventContract;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,7 +9,6 @@ import org.feedback360.scoring.events.CycleEvent;
 import org.feedback360.scoring.events.EventApplier;
 import org.feedback360.scoring.events.FeedbackEvents;
 import org.feedback360.scoring.events.ResponseEvent;
-import org.feedback360.scoring.support.Contract;
 import org.feedback360.scoring.support.Kafka;
 import org.feedback360.scoring.support.StoredState;
 import org.feedback360.scoring.support.TestEvents;
@@ -178,7 +178,7 @@ class StreamingEqualsRebuildTest {
             }
         }
         for (ObjectNode event : stream) {
-            assertEquals(List.of(), Contract.FEEDBACK.violations(event));
+            assertEquals(List.of(), EventContract.FEEDBACK.violations(event));
         }
         return stream;
     }

@@ -1,11 +1,11 @@
 package org.feedback360.scoring.report;
 
+import org.feedback360.testsupport.EventContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.feedback360.scoring.cycle.SubjectKey;
-import org.feedback360.scoring.support.Contract;
 import org.feedback360.scoring.support.Seed;
 import org.feedback360.scoring.support.TestEvents;
 import org.feedback360.scoring.support.TestEvents.CycleSpec;
@@ -41,8 +41,8 @@ class ReportPublishedTest {
 
     @Test
     void theContractsOwnExampleIsValid() throws Exception {
-        JsonNode example = TestEvents.JSON.readTree(Files.readString(Contract.SCORING.dir().resolve("examples/ReportPublished.json")));
-        assertEquals(List.of(), Contract.SCORING.violations(example));
+        JsonNode example = TestEvents.JSON.readTree(Files.readString(EventContract.SCORING.dir().resolve("examples/ReportPublished.json")));
+        assertEquals(List.of(), EventContract.SCORING.violations(example));
     }
 
     @Test
@@ -59,7 +59,7 @@ class ReportPublishedTest {
         seed.apply(TestEvents.cycleEvent("CycleReleased", cycle, completion));
 
         JsonNode event = outboxEvent(new SubjectKey(tenant, cycle.cycleId(), "E-0301"));
-        assertEquals(List.of(), Contract.SCORING.violations(event), event.toString());
+        assertEquals(List.of(), EventContract.SCORING.violations(event), event.toString());
         assertEquals("MANAGER", event.path("data").path("followersBasis").asText());
         // JUDGMENT self 4.5, manager 3.5; HONESTY (h2 reversed) self 4, manager 4.5: AI = 1 − (1 + 0.5) / (2 × 4)
         assertEquals(0.8125, event.path("data").path("alignmentIndex").asDouble(), 1e-9);

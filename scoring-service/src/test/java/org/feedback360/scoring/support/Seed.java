@@ -1,5 +1,6 @@
 package org.feedback360.scoring.support;
 
+import org.feedback360.testsupport.EventContract;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,7 +60,7 @@ public class Seed {
     }
 
     public void apply(ObjectNode event) throws Exception {
-        List<String> violations = Contract.FEEDBACK.violations(event);
+        List<String> violations = EventContract.FEEDBACK.violations(event);
         if (!violations.isEmpty()) {
             throw new IllegalArgumentException("test event breaks the contract: " + violations);
         }

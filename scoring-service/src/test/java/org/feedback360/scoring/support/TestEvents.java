@@ -1,5 +1,6 @@
 package org.feedback360.scoring.support;
 
+import org.feedback360.testsupport.EventContract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,7 +42,7 @@ public final class TestEvents {
 
     public static ObjectNode example(String name) {
         try {
-            return (ObjectNode) JSON.readTree(Files.readString(Contract.FEEDBACK.dir().resolve("examples/" + name + ".json")));
+            return (ObjectNode) JSON.readTree(Files.readString(EventContract.FEEDBACK.dir().resolve("examples/" + name + ".json")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
