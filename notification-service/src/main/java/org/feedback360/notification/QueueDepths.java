@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Gauge {@code notification.queue.depth{queue=mail|webhook|reminder}}: rows waiting to be sent
+ * Gauge {@code notification.queue.depth{queue=mail|webhook|scheduled_message}}: rows waiting to be sent
  * (due or not). Counted on a schedule, so a scrape never runs a query.
  */
 @ApplicationScoped
@@ -22,7 +22,7 @@ public class QueueDepths {
     private static final Map<String, String> QUERIES = Map.of(
             "mail", "SELECT count(*) FROM mail_outbox WHERE status = 'PENDING'",
             "webhook", "SELECT count(*) FROM webhook_delivery WHERE status IN ('PENDING', 'SENDING')",
-            "reminder", "SELECT count(*) FROM reminder WHERE status = 'PENDING'");
+            "scheduled_message", "SELECT count(*) FROM scheduled_message WHERE status = 'PENDING'");
 
     @Inject
     EntityManager em;

@@ -86,6 +86,26 @@ class NotificationFlowTest {
     }
 
     @Test
+    void assignmentsArrivingAfterTheOpeningStillMakeOneInvitation() {
+        // The assignments topic may lag behind the cycles topic (a rebalance, a restart): the
+        // opening is then known first and each assignment arrives on its own.
+        TestEvents.Cycle cycle = TestEvents.cycle();
+        TestEvents.Assignment aboutLeo = cycle.assignment("E-0302", "Pia Peer", "en");
+        TestEvents.Assignment aboutMia = aboutLeo.about("E-0210", "Mia Manager");
+        TestEvents.publish(cycle.opened(CLOSES));
+        await("cycle known", () -> Db.count("SELECT count(*) FROM known_cycle WHERE cycle_id = ?1 AND state = 'OPEN'",
+                cycle.cycleId()) == 1);
+        TestEvents.publish(aboutLeo.created());
+        TestEvents.publish(aboutMia.created());
+
+        await("invitation", () -> Mailbox.to(aboutLeo.raterEmail()).size() == 1);
+        sleepPast("a second invitation");
+        List<Mailbox.Mail> mails = Mailbox.to(aboutLeo.raterEmail());
+        assertEquals(1, mails.size(), "one mail per rater, not per assignment");
+        assertEquals("Feedback requested: 2 colleagues", mails.get(0).subject());
+    }
+
+    @Test
     void closingTellsTheOwnerTheCompletionFiguresInHerLocale() {
         TestEvents.Cycle cycle = TestEvents.cycle();
         TestEvents.publish(cycle.opened(CLOSES));

@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
-import org.feedback360.notification.events.ReminderJob;
+import org.feedback360.notification.events.ScheduledMessageJob;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -36,7 +36,7 @@ class ReminderTest {
     static final String ONE_HOUR_BEFORE = "PT1H";
 
     @Inject
-    ReminderJob reminders;
+    ScheduledMessageJob reminders;
     @Inject
     Scheduler scheduler;
 
@@ -62,11 +62,11 @@ class ReminderTest {
         TestEvents.publish(cid.cancelled());
         await("submissions and cancellation applied", () -> Db.count(
                 "SELECT count(*) FROM known_assignment WHERE cycle_id = ?1 AND state <> 'CREATED'", cycle.cycleId()) == 3);
-        assertEquals(0, Db.count("SELECT count(*) FROM reminder WHERE cycle_id = ?1 AND status <> 'PENDING'",
+        assertEquals(0, Db.count("SELECT count(*) FROM scheduled_message WHERE kind = 'REMINDER' AND cycle_id = ?1 AND status <> 'PENDING'",
                 cycle.cycleId()), "not due before its time");
 
         makeRemindersDue(cycle);
-        await("reminder sent", () -> "SENT".equals(Db.single("SELECT status FROM reminder WHERE cycle_id = ?1",
+        await("reminder sent", () -> "SENT".equals(Db.single("SELECT status FROM scheduled_message WHERE kind = 'REMINDER' AND cycle_id = ?1",
                 cycle.cycleId())));
         // Everything a reminder queues is committed with its SENT status, so this is the full list.
         assertEquals(Set.of(fayAboutLeo.raterEmail(), dee.raterEmail()), Set.copyOf(Db.column(
@@ -96,7 +96,7 @@ class ReminderTest {
                 cycle.cycleId())));
 
         makeRemindersDue(cycle);
-        await("reminder skipped", () -> "SKIPPED".equals(Db.single("SELECT status FROM reminder WHERE cycle_id = ?1",
+        await("reminder skipped", () -> "SKIPPED".equals(Db.single("SELECT status FROM scheduled_message WHERE kind = 'REMINDER' AND cycle_id = ?1",
                 cycle.cycleId())));
         assertEquals(0, Db.count("SELECT count(*) FROM inbox_item WHERE tenant = ?1 AND kind = 'REMINDER'", cycle.tenant()));
         assertEquals(0, Db.count("SELECT count(*) FROM mail_outbox WHERE template = 'reminder' AND open_cycle_id = ?1",
@@ -139,12 +139,12 @@ class ReminderTest {
         }
         raters.forEach(r -> await("invitation", () -> Mailbox.to(r.raterEmail()).size() == 1));
         Set<Object> ours = new HashSet<>();
-        scheduler.pause(ReminderJob.JOB);
+        scheduler.pause(ScheduledMessageJob.JOB);
         try {
             Thread.sleep(1500); // a run that had started finishes
             for (TestEvents.Cycle cycle : cycles) {
                 makeRemindersDue(cycle);
-                ours.addAll(Db.column("SELECT id FROM reminder WHERE cycle_id = ?1", cycle.cycleId()));
+                ours.addAll(Db.column("SELECT id FROM scheduled_message WHERE kind = 'REMINDER' AND cycle_id = ?1", cycle.cycleId()));
             }
             CyclicBarrier start = new CyclicBarrier(2);
             CompletableFuture<List<UUID>> first = CompletableFuture.supplyAsync(() -> run(start));
@@ -156,7 +156,7 @@ class ReminderTest {
             assertEquals(Set.of(), overlap, "a reminder handled by both workers");
             assertEquals(ours, new HashSet<Object>(union(a, b)), "every due reminder handled");
         } finally {
-            scheduler.resume(ReminderJob.JOB);
+            scheduler.resume(ScheduledMessageJob.JOB);
         }
         raters.forEach(r -> await("reminder", () -> Mailbox.to(r.raterEmail(), "Reminder").size() == 1));
         NotificationFlowTest.sleepPast("a second reminder");
@@ -188,8 +188,8 @@ class ReminderTest {
     }
 
     private static void makeRemindersDue(TestEvents.Cycle cycle) {
-        await("reminder scheduled", () -> Db.count("SELECT count(*) FROM reminder WHERE cycle_id = ?1",
+        await("reminder scheduled", () -> Db.count("SELECT count(*) FROM scheduled_message WHERE kind = 'REMINDER' AND cycle_id = ?1",
                 cycle.cycleId()) == 1);
-        Db.update("UPDATE reminder SET due_at = now() WHERE cycle_id = ?1", cycle.cycleId());
+        Db.update("UPDATE scheduled_message SET due_at = now() WHERE kind = 'REMINDER' AND cycle_id = ?1", cycle.cycleId());
     }
 }

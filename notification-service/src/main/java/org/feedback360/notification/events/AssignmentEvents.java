@@ -11,8 +11,8 @@ import org.jboss.logging.Logger;
 import java.util.UUID;
 
 /**
- * feedback.assignments: who rates whom. A new assignment is invited as soon as its cycle is open;
- * submitted and cancelled ones are no longer reminded. Submissions go to the webhooks as progress.
+ * feedback.assignments: who rates whom. A new assignment of an open cycle joins the next invitation
+ * round; submitted and cancelled ones are no longer reminded. Submissions go to the webhooks as progress.
  */
 @ApplicationScoped
 class AssignmentEvents {
@@ -55,7 +55,7 @@ class AssignmentEvents {
                         .setParameter(7, rater.getString("locale", "en"))
                         .setParameter(8, subject.getString("name", ""))
                         .executeUpdate();
-                raterMessages.inviteWaiting(event.id(), cycleId);
+                raterMessages.scheduleInvitations(cycleId);
             }
             case "org.feedback360.AssignmentSubmitted" -> {
                 setState(assignmentId, "SUBMITTED");

@@ -51,7 +51,7 @@ class CycleEvents {
         switch (event.type()) {
             case "org.feedback360.CycleOpened" -> {
                 upsertCycle(cycleId, event.tenant(), data, "OPEN");
-                raterMessages.inviteWaiting(event.id(), cycleId);
+                raterMessages.scheduleInvitations(cycleId);
                 scheduleReminders(cycleId, data);
                 webhooks.cycleChanged(EventType.CYCLE_OPENED, event.tenant(), event.id(), event.time(), data);
             }
@@ -90,7 +90,7 @@ class CycleEvents {
 
     /**
      * One row per reminder offset (ISO-8601 duration before closesAt). Rows outlive restarts and
-     * are claimed by {@link ReminderJob}; a due time already past when the cycle opens is skipped.
+     * are claimed by {@link ScheduledMessageJob}; a due time already past when the cycle opens is skipped.
      */
     private void scheduleReminders(UUID cycleId, JsonObject data) {
         Timestamp closesAt = timestamp(data.getString("closesAt"));
@@ -111,7 +111,7 @@ class CycleEvents {
                 continue;
             }
             em.createNativeQuery("""
-                            INSERT INTO reminder (id, cycle_id, due_at) VALUES (?1, ?2, ?3)
+                            INSERT INTO scheduled_message (id, cycle_id, due_at, kind) VALUES (?1, ?2, ?3, 'REMINDER')
                             ON CONFLICT (cycle_id, due_at) DO NOTHING""")
                     .setParameter(1, UUID.randomUUID()).setParameter(2, cycleId)
                     .setParameter(3, Timestamp.from(due)).executeUpdate();

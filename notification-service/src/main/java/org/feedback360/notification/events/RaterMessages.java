@@ -5,8 +5,10 @@ import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,18 +40,34 @@ class RaterMessages {
     Notifier notifier;
     @Inject
     Links links;
+    @ConfigProperty(name = "notification.invitation.settle", defaultValue = "10s")
+    Duration invitationSettle;
 
     private record Row(UUID assignmentId, Notifier.Recipient rater, String raterName, String subjectName,
                        String cycleName, Instant closesAt) {
     }
 
     /**
-     * Invites every rater of the cycle not invited yet, once both the open cycle and the assignment
-     * are known; whichever event completes the pair triggers the invitation, keyed on that event.
-     * The caller holds the cycle's lock.
+     * Opens an invitation round for an open cycle unless one is already waiting: the round goes out
+     * after the settling time, with every assignment known by then (see {@link ScheduledMessageJob}).
+     * Called by whichever event completes an open cycle with an assignment not invited yet.
      */
-    void inviteWaiting(UUID eventId, UUID cycleId) {
-        send(eventId, Notifier.Kind.INVITATION, cycleId, WAITING_FOR_INVITATION);
+    void scheduleInvitations(UUID cycleId) {
+        em.createNativeQuery("""
+                        INSERT INTO scheduled_message (id, cycle_id, due_at, kind)
+                        SELECT ?1, ?2, now() + make_interval(secs => ?3), 'INVITATION'
+                        WHERE EXISTS (SELECT 1 FROM known_cycle WHERE cycle_id = ?2 AND state = 'OPEN')
+                        ON CONFLICT (cycle_id) WHERE kind = 'INVITATION' AND status = 'PENDING' DO NOTHING""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, cycleId)
+                .setParameter(3, invitationSettle.toMillis() / 1000.0).executeUpdate();
+    }
+
+    /**
+     * Invites every rater of the cycle not invited yet whose assignment and open cycle are both
+     * known, keyed on the round's id. The caller holds the cycle's lock.
+     */
+    void inviteWaiting(UUID roundId, UUID cycleId) {
+        send(roundId, Notifier.Kind.INVITATION, cycleId, WAITING_FOR_INVITATION);
         em.createNativeQuery("UPDATE known_assignment a SET invited = true FROM known_cycle c "
                         + "WHERE c.cycle_id = a.cycle_id AND a.cycle_id = ?1 AND " + WAITING_FOR_INVITATION)
                 .setParameter(1, cycleId).executeUpdate();

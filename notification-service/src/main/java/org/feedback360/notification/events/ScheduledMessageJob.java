@@ -11,51 +11,54 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Sends due reminders to raters whose assignment is neither submitted nor cancelled, and never
- * once the cycle is closed (or past its end). Rows are claimed with FOR UPDATE SKIP LOCKED, so
- * two instances split the work and each reminder is handled once; the reminder id is the dedup
- * event id, so even a repeated run could queue nothing twice.
+ * Sends the rater messages that are due: invitation rounds (every rater not invited yet, once the
+ * round's settling time is over) and reminders (raters whose assignment is neither submitted nor
+ * cancelled). Nothing goes out once the cycle is closed or past its end. Rows are claimed with
+ * FOR UPDATE SKIP LOCKED, so two instances split the work and each row is handled once; the row id
+ * is the dedup event id, so even a repeated run could queue nothing twice.
  */
 @ApplicationScoped
-public class ReminderJob {
+public class ScheduledMessageJob {
 
-    public static final String JOB = "reminders";
+    public static final String JOB = "scheduled-messages";
 
     @Inject
     EntityManager em;
     @Inject
     RaterMessages raterMessages;
 
-    @Scheduled(identity = JOB, every = "${notification.reminder.poll:5s}",
+    @Scheduled(identity = JOB, every = "${notification.scheduled-messages.poll:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         sendDue();
     }
 
-    /** One batch; returns the ids of the reminders this call handled (sent or skipped). */
+    /** One batch; returns the ids of the rows this call handled (sent or skipped). */
     @Transactional
     @SuppressWarnings("unchecked")
     public List<UUID> sendDue() {
         List<Object[]> due = em.createNativeQuery("""
-                        SELECT r.id, r.cycle_id FROM reminder r
-                        WHERE r.status = 'PENDING' AND r.due_at <= now()
-                        ORDER BY r.due_at LIMIT 50 FOR UPDATE SKIP LOCKED""").getResultList();
+                        SELECT m.id, m.cycle_id, m.kind FROM scheduled_message m
+                        WHERE m.status = 'PENDING' AND m.due_at <= now()
+                        ORDER BY m.due_at LIMIT 50 FOR UPDATE SKIP LOCKED""").getResultList();
         List<UUID> handled = new ArrayList<>();
         for (Object[] r : due) {
-            UUID reminderId = (UUID) r[0];
+            UUID id = (UUID) r[0];
             UUID cycleId = (UUID) r[1];
             // Serialised with the cycle's events: a close or a submission committed before this
-            // point is seen below, one committed after it comes after the reminder.
+            // point is seen below, one committed after it comes after the message.
             CycleEvents.lockCycle(em, cycleId);
             boolean stillOpen = Boolean.TRUE.equals(em.createNativeQuery(
                             "SELECT bool_or(state = 'OPEN' AND closes_at > now()) FROM known_cycle WHERE cycle_id = ?1")
                     .setParameter(1, cycleId).getSingleResult());
-            if (stillOpen) {
-                raterMessages.remindPending(reminderId, cycleId);
+            if (stillOpen && "INVITATION".equals(r[2])) {
+                raterMessages.inviteWaiting(id, cycleId);
+            } else if (stillOpen) {
+                raterMessages.remindPending(id, cycleId);
             }
-            em.createNativeQuery("UPDATE reminder SET status = ?2 WHERE id = ?1")
-                    .setParameter(1, reminderId).setParameter(2, stillOpen ? "SENT" : "SKIPPED").executeUpdate();
-            handled.add(reminderId);
+            em.createNativeQuery("UPDATE scheduled_message SET status = ?2 WHERE id = ?1")
+                    .setParameter(1, id).setParameter(2, stillOpen ? "SENT" : "SKIPPED").executeUpdate();
+            handled.add(id);
         }
         return handled;
     }
