@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -84,15 +85,17 @@ public class ReportResource {
     @Operation(summary = "A subject's frozen report as an HTML page (same rules as the JSON)")
     @APIResponse(responseCode = "200", description = "The report page",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    public String page(@PathParam("cycleId") String cycleId, @PathParam("subjectId") String subjectId)
+    public Response page(@PathParam("cycleId") String cycleId, @PathParam("subjectId") String subjectId)
             throws SQLException {
         ReportService.Found found = find(cycleId, subjectId);
         String subject = found.report().subject().subjectId();
         Person person = found.cycle().subject(subject).orElse(new Person(subject, subject, null, null));
         InstrumentDefinition.Labels labels = found.cycle().definition().labels(person.locale());
         String name = person.name() == null || person.name().isBlank() ? subject : person.name();
-        return page.render(found.report().report(), new ReportContext(name, found.cycle().name(),
+        String html = page.render(found.report().report(), new ReportContext(name, found.cycle().name(),
                 found.report().releasedAt(), labels.locale(), labels.dimensions(), labels.items(), labels.questions()));
+        // The type is set here: from @Produces the server-side "qs" weight would reach the client.
+        return Response.ok(html, "text/html;charset=UTF-8").build();
     }
 
     private ReportService.Found find(String cycleId, String subjectId) throws SQLException {
