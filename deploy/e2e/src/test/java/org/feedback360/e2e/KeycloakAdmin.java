@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +27,19 @@ final class KeycloakAdmin {
     private KeycloakAdmin() {
     }
 
-    static RequestSpecification admin() {
-        String token = given().baseUri(Platform.KEYCLOAK)
-                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
-                .post("/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+    private static String token;
+    private static Instant tokenExpires = Instant.MIN;
+
+    /** A fresh request specification (they are mutable) with a cached admin token. */
+    static synchronized RequestSpecification admin() {
+        if (Instant.now().isAfter(tokenExpires)) {
+            token = given().baseUri(Platform.KEYCLOAK)
+                    .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                    .formParam("username", "admin").formParam("password", "admin")
+                    .post("/realms/master/protocol/openid-connect/token")
+                    .then().statusCode(200).extract().path("access_token");
+            tokenExpires = Instant.now().plusSeconds(40); // master realm tokens live 60 s
+        }
         return given().baseUri(Platform.KEYCLOAK + "/admin/realms/feedback360").auth().oauth2(token)
                 .contentType("application/json");
     }
@@ -63,6 +72,51 @@ final class KeycloakAdmin {
         String component = testKeyComponentId().orElseThrow();
         JsonPath keys = admin().get("/keys").then().statusCode(200).extract().jsonPath();
         return keys.getList("keys.findAll { it.providerId == '" + component + "' }.kid", String.class).get(0);
+    }
+
+    /**
+     * Waits until feedback-service has provisioned each of these people into Keycloak (its
+     * provisioning relay runs every few seconds), then sets their first password.
+     */
+    static void awaitUsersAndSetPasswords(List<String> usernames, String password, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        for (String username : usernames) {
+            String id;
+            while ((id = userId(username)) == null) {
+                if (!Org.before(deadline)) {
+                    throw new AssertionError(username + " was not provisioned into Keycloak within " + timeout);
+                }
+                Org.sleep(Duration.ofMillis(500));
+            }
+            admin().body(Map.of("type", "password", "value", password, "temporary", false))
+                    .put("/users/" + id + "/reset-password").then().statusCode(204);
+        }
+    }
+
+    /**
+     * A Keycloak user made directly by an operator, outside any directory import: for the other
+     * tenant of the access matrix and for a person with no role at all.
+     */
+    static void createUser(String username, String tenant, String employeeId, List<String> roles, String password) {
+        if (userId(username) == null) {
+            admin().body(Map.of("username", username, "email", username, "firstName", "E2E", "lastName", employeeId,
+                            "enabled", true, "emailVerified", true,
+                            "attributes", Map.of("tenant", List.of(tenant), "employee_id", List.of(employeeId)),
+                            "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))))
+                    .post("/users").then().statusCode(201);
+        }
+        String id = userId(username);
+        if (!roles.isEmpty()) {
+            List<Map<String, Object>> all = admin().get("/roles").then().statusCode(200).extract().jsonPath().getList("$");
+            List<Map<String, Object>> wanted = all.stream().filter(r -> roles.contains((String) r.get("name"))).toList();
+            admin().body(wanted).post("/users/" + id + "/role-mappings/realm").then().statusCode(204);
+        }
+    }
+
+    private static String userId(String username) {
+        List<String> ids = admin().queryParam("username", username).queryParam("exact", true)
+                .get("/users").then().statusCode(200).extract().jsonPath().getList("id", String.class);
+        return ids.isEmpty() ? null : ids.get(0);
     }
 
     static void removeTestSigningKey() {

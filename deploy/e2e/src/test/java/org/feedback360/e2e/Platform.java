@@ -1,6 +1,9 @@
 package org.feedback360.e2e;
 
 import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.Map;
@@ -28,6 +31,10 @@ public final class Platform {
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        // Report figures are doubles; rest-assured would read them as floats and lose digits.
+        RestAssured.config = RestAssured.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        JsonPath.config = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
     }
 
     private Platform() {
@@ -48,13 +55,18 @@ public final class Platform {
     }
 
     public static String userToken(String email) {
-        return TOKENS.computeIfAbsent("user:" + email, k -> given().baseUri(REALM)
+        return TOKENS.computeIfAbsent("user:" + email, k -> passwordToken(email, DEMO_PASSWORD));
+    }
+
+    /** A fresh access token from Keycloak for a person (password grant: local testing only). */
+    public static String passwordToken(String email, String password) {
+        return given().baseUri(REALM)
                 .formParam("grant_type", "password")
                 .formParam("client_id", "feedback360-app")
                 .formParam("username", email)
-                .formParam("password", DEMO_PASSWORD)
+                .formParam("password", password)
                 .post("/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token"));
+                .then().statusCode(200).extract().path("access_token");
     }
 
     public static String hrPortalToken() {

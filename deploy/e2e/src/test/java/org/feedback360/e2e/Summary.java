@@ -28,9 +28,11 @@ public class Summary implements TestExecutionListener {
         if (LINES.isEmpty()) {
             return;
         }
+        int width = LINES.keySet().stream().mapToInt(String::length).max().orElse(0);
+        String row = "%-" + width + "s %8s %11s%n";
         StringBuilder out = new StringBuilder("\n===== end-to-end summary =====\n");
-        out.append(String.format("%-44s %10s %12s%n", "", "tried", "wrong (0!)"));
-        LINES.forEach((what, line) -> out.append(String.format("%-44s %10d %12d%n", what, line.tried, line.bad)));
+        out.append(String.format(row, "", "tried", "wrong (0!)"));
+        LINES.forEach((what, line) -> out.append(String.format(row, what, line.tried, line.bad)));
         System.out.println(out);
     }
 }

@@ -1,0 +1,120 @@
+package org.feedback360.e2e;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+import static org.feedback360.e2e.Platform.asHrPortal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A review under a steady stream of submissions, with something going wrong in the middle:
+ * the shared body of the fault and scale-out tests. An organisation of 31 (a director, five
+ * managers with five reports each) reviews its 30 leaders and followers; 205 submissions go
+ * through the gateway at a steady rate; the fault runs eight seconds in; then the cycle is
+ * closed and released, and every subject's report must count every acknowledged submission
+ * exactly once — and no client may have seen a hang, a 500 or a stack trace meanwhile.
+ */
+final class LoadedReview {
+
+    static final double RATE = 4.0;
+    static final int CLIENTS = 4;
+    static final int ASSIGNMENTS = 205;
+
+    final Org org;
+    final Instrument instrument;
+    final List<String> subjects;
+
+    private LoadedReview(Org org, Instrument instrument, List<String> subjects) {
+        this.org = org;
+        this.instrument = instrument;
+        this.subjects = subjects;
+    }
+
+    /** Imports the organisation of 31 and waits until everyone can log in. */
+    static LoadedReview organisationOfThirtyOne() {
+        Org org = Org.inDemoTenant().person("DIR", null);
+        List<String> labels = new ArrayList<>();
+        for (int m = 1; m <= 5; m++) {
+            org.team("M" + m, "DIR", 5);
+            labels.add("M" + m);
+            for (int r = 1; r <= 5; r++) {
+                labels.add("M" + m + "-R" + r);
+            }
+        }
+        org.importAndProvision();
+        return new LoadedReview(org, Instrument.fetch("leader-follower", 1), List.copyOf(labels));
+    }
+
+    /** Streams the cycle's submissions, runs the fault in the middle, then checks the released reports. */
+    Review run(String name, Runnable fault) {
+        Review review = Review.of(org).subjects(subjects.toArray(String[]::new)).open();
+        List<Review.Assignment> assignments = review.allAssignments();
+        assertEquals(ASSIGNMENTS, assignments.size(), "assignments generated from the org chart");
+
+        SubmissionStream stream = new SubmissionStream(review, org, instrument, assignments, name.hashCode());
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
+        CompletableFuture<Void> load = CompletableFuture.runAsync(() -> stream.run(RATE, CLIENTS, deadline));
+        Org.sleep(Duration.ofSeconds(8));
+        fault.run();
+        load.join();
+        System.out.printf("%s: %d acknowledged, answers %s, slowest %d ms%n", name, stream.acknowledged(),
+                stream.outcomes(), stream.slowestMillis());
+        assertTrue(stream.finished(), name + ": " + stream.remaining() + " submissions never acknowledged");
+
+        review.close();
+        review.release();
+        int wrongSubjects = 0;
+        for (String label : subjects) {
+            String subject = org.get(label).employeeId();
+            var report = review.awaitReport(asHrPortal(), subject, Duration.ofSeconds(120));
+            if (Reports.compare(report, new ExpectedScores(instrument, 3, review.acknowledgedAbout(subject)), instrument) > 0) {
+                wrongSubjects++;
+            }
+        }
+        Summary.record(name + ": acknowledged submissions, lost or double-counted", stream.acknowledged(), wrongSubjects);
+        Summary.record(name + ": answers that hung, were 500 or unclear", stream.acknowledged(),
+                stream.unclearAnswers().size());
+        assertEquals(List.of(), stream.unclearAnswers(), name + ": clients got only successes and clear problems");
+        assertEquals(0, wrongSubjects, name + ": every report counts every acknowledged submission exactly once");
+        return review;
+    }
+
+    /**
+     * Counts the raters of the review whose mailbox does not hold exactly one invitation to it
+     * (one per cycle, listing all their subjects), waiting up to a minute for late ones.
+     */
+    long ratersWithoutExactlyOneInvitation(Review review) {
+        Set<String> raters = new TreeSet<>();
+        review.acknowledged().forEach(s -> raters.add(org.get(s.assignment().raterLabel()).email()));
+        return exactlyOnce(raters, m -> m.contains(review.id()) && Mailbox.isInvitation(m), "invitations");
+    }
+
+    /** Counts the subjects whose mailbox does not hold exactly one report-ready mail for the review. */
+    long subjectsWithoutExactlyOneReportMail(Review review) {
+        Set<String> subjectMails = new TreeSet<>();
+        subjects.forEach(label -> subjectMails.add(org.get(label).email()));
+        return exactlyOnce(subjectMails, m -> m.contains(review.id()) && Mailbox.isReportReady(m), "report-ready mails");
+    }
+
+    private static long exactlyOnce(Set<String> mailboxes, java.util.function.Predicate<String> which, String what) {
+        long wrong = 0;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        for (String email : mailboxes) {
+            long got;
+            while ((got = Mailbox.count(email, which)) < 1 && Org.before(deadline)) {
+                Org.sleep(Duration.ofSeconds(1));
+            }
+            if (got != 1) {
+                System.out.println(email + ": " + got + " " + what + " of the cycle, expected exactly one");
+                wrong++;
+            }
+        }
+        return wrong;
+    }
+}
