@@ -56,7 +56,8 @@ class FaultToleranceIT {
     @Test
     @Order(4)
     void notificationServiceKilledAndRestarted() {
-        Review review = reviews.run("fault notification-service SIGKILL", () -> {
+        // Killed while the invitations of the cycle that just opened are being prepared and sent.
+        Review review = reviews.run("fault notification-service SIGKILL", LoadedReview.When.AT_OPENING, () -> {
             PlatformControl.kill("notification-service");
             Org.sleep(Duration.ofSeconds(5));
             PlatformControl.start("notification-service");

@@ -13,10 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A review under a steady stream of submissions, with something going wrong in the middle:
- * the shared body of the fault and scale-out tests. An organisation of 31 (a director, five
- * managers with five reports each) reviews its 30 leaders and followers; 205 submissions go
- * through the gateway at a steady rate; the fault runs eight seconds in; then the cycle is
+ * A review under a steady stream of submissions, with something going wrong on the way: the
+ * shared body of the fault and scale-out tests. An organisation of 31 (a director, five managers
+ * with five reports each) reviews its 30 leaders and followers; once everyone is invited, 205
+ * submissions go through the gateway at a steady rate; the fault runs at the opening or eight
+ * seconds into the stream; then the cycle is
  * closed and released, and every subject's report must count every acknowledged submission
  * exactly once — and no client may have seen a hang, a 500 or a stack trace meanwhile.
  */
@@ -51,17 +52,37 @@ final class LoadedReview {
         return new LoadedReview(org, Instrument.fetch("leader-follower", 1), List.copyOf(labels));
     }
 
+    /** When the fault strikes. */
+    enum When {
+        /** Right after the cycle opened, while the invitations are being prepared. */
+        AT_OPENING,
+        /** Eight seconds into the stream of submissions. */
+        MID_STREAM
+    }
+
     /** Streams the cycle's submissions, runs the fault in the middle, then checks the released reports. */
     Review run(String name, Runnable fault) {
+        return run(name, When.MID_STREAM, fault);
+    }
+
+    Review run(String name, When when, Runnable fault) {
         Review review = Review.of(org).subjects(subjects.toArray(String[]::new)).open();
+        if (when == When.AT_OPENING) {
+            fault.run();
+        }
         List<Review.Assignment> assignments = review.allAssignments();
         assertEquals(ASSIGNMENTS, assignments.size(), "assignments generated from the org chart");
+        // Raters answer once invited, as people do: a rater who had already submitted everything
+        // would (rightly) not be invited at all, and the invitation checks would mean nothing.
+        awaitInvitations(review);
 
         SubmissionStream stream = new SubmissionStream(review, org, instrument, assignments, name.hashCode());
         Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
         CompletableFuture<Void> load = CompletableFuture.runAsync(() -> stream.run(RATE, CLIENTS, deadline));
-        Org.sleep(Duration.ofSeconds(8));
-        fault.run();
+        if (when == When.MID_STREAM) {
+            Org.sleep(Duration.ofSeconds(8));
+            fault.run();
+        }
         load.join();
         System.out.printf("%s: %d acknowledged, answers %s, slowest %d ms%n", name, stream.acknowledged(),
                 stream.outcomes(), stream.slowestMillis());
@@ -83,6 +104,18 @@ final class LoadedReview {
         assertEquals(List.of(), stream.unclearAnswers(), name + ": clients got only successes and clear problems");
         assertEquals(0, wrongSubjects, name + ": every report counts every acknowledged submission exactly once");
         return review;
+    }
+
+    private void awaitInvitations(Review review) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        for (Org.Person p : org.people()) {
+            while (Mailbox.count(p.email(), m -> m.contains(review.id()) && Mailbox.isInvitation(m)) < 1) {
+                if (!Org.before(deadline)) {
+                    throw new AssertionError(p.email() + " was not invited to " + review.id() + " within 120 s");
+                }
+                Org.sleep(Duration.ofMillis(500));
+            }
+        }
     }
 
     /**

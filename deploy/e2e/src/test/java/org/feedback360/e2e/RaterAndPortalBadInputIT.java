@@ -3,14 +3,7 @@ package org.feedback360.e2e;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -175,26 +168,8 @@ class RaterAndPortalBadInputIT {
         return Platform.asHrPortal().get("/api/v1/webhooks").then().statusCode(200).extract().jsonPath().getLong("total");
     }
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     static HttpResponse<String> send(Case k) {
         String token = k.as().equals("rater") ? org.token("LEADER-R1") : Platform.hrPortalToken();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Platform.GATEWAY + k.path()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .method(k.method(), k.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(k.body(), StandardCharsets.UTF_8));
-        if (k.contentType() != null) {
-            b.header("Content-Type", k.contentType());
-        }
-        k.headers().forEach(b::header);
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(k.name() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RawHttp.send(k.method(), k.path(), token, k.contentType(), k.body(), k.headers());
     }
 }
