@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ public class ProvisioningRelay {
 
     private static final Logger LOG = Logger.getLogger(ProvisioningRelay.class);
     private static final int BATCH = 50;
+    private static final Duration RUN_BUDGET = Duration.ofSeconds(8);
 
     @Inject
     Instance<IdentityProvisioner> provisioner;
@@ -41,14 +43,22 @@ public class ProvisioningRelay {
 
     @Scheduled(every = "${feedback.provisioning.interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drain() {
-        drain(null);
+        // A bulk import queues thousands of tasks: keep claiming batches (one transaction each, so
+        // a Keycloak outage rolls back little) while they come full, for most of one interval.
+        long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
+        while (drain(null) == BATCH && System.nanoTime() < deadline) {
+            // next batch
+        }
     }
 
-    /** @param tenant only this tenant's tasks, or all when null (tests provision only what they made) */
+    /**
+     * @param tenant only this tenant's tasks, or all when null (tests provision only what they made)
+     * @return how many tasks were claimed
+     */
     @Transactional
-    void drain(String tenant) {
+    int drain(String tenant) {
         if (!provisioner.isResolvable()) {
-            return;
+            return 0;
         }
         List<ProvisioningTask> pending = tasks.claimPending(BATCH, tenant);
         // A failed task holds back later tasks of the same person, so changes never overtake.
@@ -68,5 +78,6 @@ public class ProvisioningRelay {
                 blocked.add(person);
             }
         }
+        return pending.size();
     }
 }
