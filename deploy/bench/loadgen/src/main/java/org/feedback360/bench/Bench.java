@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *   await-reports seconds                until every subject's report is frozen (or the time is up)
  *   read    rate seconds                 open loop: report reads as HR
  *   seed-topic tenant responses          a large released tenant straight to Kafka (see {@link Seed})
+ *   unregister-key                       remove the bench's signing key from the realm
  * </pre>
  */
 public final class Bench {
@@ -45,6 +46,10 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("seed-topic")) { // Kafka only: no gateway, no tokens
             System.out.println(Seed.run(KAFKA, args[1], Long.parseLong(args[2])));
+            return;
+        }
+        if (args[0].equals("unregister-key")) { // the run's end: the realm stops trusting the bench key
+            Tokens.unregister(KEYCLOAK);
             return;
         }
         Http gateway = new Http(GATEWAY);

@@ -16,8 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tokens for ten thousand people without ten thousand Keycloak log-ins: the bench adds a key
- * pair to the realm (as a passive key, so Keycloak publishes it in its JWKS and the platform
- * trusts it exactly like Keycloak's own) and signs Keycloak-shaped tokens with it.
+ * pair to the realm (at the lowest priority, so Keycloak keeps signing with its own key but
+ * publishes this one in its JWKS and the platform trusts it exactly like Keycloak's own) and signs
+ * Keycloak-shaped tokens with it. The private half is in the repository, so the run removes the
+ * key again at its end ({@link #unregister}).
  */
 final class Tokens {
 
@@ -34,16 +36,16 @@ final class Tokens {
         this.kid = kid;
     }
 
+    private static final String REALM = "/admin/realms/feedback360";
+    private static final String QUERY = "?name=" + URLEncoder.encode(KEY_NAME, StandardCharsets.UTF_8)
+            + "&type=org.keycloak.keys.KeyProvider";
+
     static Tokens register(String keycloak) {
         Http kc = new Http(keycloak);
-        String admin = kc.send(kc.request("/realms/master/protocol/openid-connect/token", null)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "grant_type=password&client_id=admin-cli&username=admin&password=admin")).build())
-                .expect(200).json().path("access_token").asText();
-        String realm = "/admin/realms/feedback360";
+        String admin = adminToken(kc);
+        String realm = REALM;
         String realmId = kc.get(realm, admin).expect(200).json().path("id").asText();
-        String query = "?name=" + URLEncoder.encode(KEY_NAME, StandardCharsets.UTF_8) + "&type=org.keycloak.keys.KeyProvider";
+        String query = QUERY;
         if (kc.get(realm + "/components" + query, admin).expect(200).json().isEmpty()) {
             kc.post(realm + "/components", admin, Map.of(
                     "name", KEY_NAME, "providerId", "rsa", "providerType", "org.keycloak.keys.KeyProvider",
@@ -59,6 +61,23 @@ final class Tokens {
             }
         }
         throw new IllegalStateException("Keycloak does not publish the bench key");
+    }
+
+    /** Removes the bench key from the realm, if it is there. */
+    static void unregister(String keycloak) {
+        Http kc = new Http(keycloak);
+        String admin = adminToken(kc);
+        for (JsonNode component : kc.get(REALM + "/components" + QUERY, admin).expect(200).json()) {
+            kc.send(kc.request(REALM + "/components/" + component.path("id").asText(), admin).DELETE().build()).expect(204);
+        }
+    }
+
+    private static String adminToken(Http kc) {
+        return kc.send(kc.request("/realms/master/protocol/openid-connect/token", null)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "grant_type=password&client_id=admin-cli&username=admin&password=admin")).build())
+                .expect(200).json().path("access_token").asText();
     }
 
     String employee(String tenant, String employeeId) {
