@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 
@@ -30,7 +29,6 @@ public final class Org {
     private final String tenant;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Person> people = new LinkedHashMap<>();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final RequestSpecification hr;
 
     private Org(String tenant, RequestSpecification hr) {
@@ -115,14 +113,10 @@ public final class Org {
         return given().baseUri(Platform.GATEWAY).auth().oauth2(token(label));
     }
 
+    /** The person's token, renewed a minute before it expires (see {@link Tokens}). */
     public String token(String label) {
         Person p = get(label);
-        return tokens.computeIfAbsent(label, l -> Platform.passwordToken(p.email(), PASSWORD));
-    }
-
-    /** Tokens live 15 minutes: long tests ask again. */
-    public void forgetTokens() {
-        tokens.clear();
+        return Tokens.get("user:" + p.email(), () -> Platform.passwordToken(p.email(), PASSWORD));
     }
 
     static void sleep(Duration d) {

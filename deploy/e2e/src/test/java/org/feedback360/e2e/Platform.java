@@ -6,15 +6,12 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import static io.restassured.RestAssured.given;
 
 /**
  * The running platform as a client sees it: the gateway, Keycloak's token endpoint and
- * the demo organisation's log-ins. Tokens are real Keycloak tokens, cached per user
- * for the run (they live 5 minutes; a run that needs longer asks again on 401).
+ * the demo organisation's log-ins. Tokens are real Keycloak tokens, cached per user until a
+ * minute before they expire (see {@link Tokens}).
  */
 public final class Platform {
 
@@ -26,8 +23,6 @@ public final class Platform {
     /** Demo organisation (deploy/local/demo/acme-org.json); password for everyone. */
     public static final String DEMO_TENANT = "acme";
     public static final String DEMO_PASSWORD = "demo";
-
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -55,7 +50,7 @@ public final class Platform {
     }
 
     public static String userToken(String email) {
-        return TOKENS.computeIfAbsent("user:" + email, k -> passwordToken(email, DEMO_PASSWORD));
+        return Tokens.get("user:" + email, () -> passwordToken(email, DEMO_PASSWORD));
     }
 
     /** A fresh access token from Keycloak for a person (password grant: local testing only). */
@@ -70,7 +65,7 @@ public final class Platform {
     }
 
     public static String hrPortalToken() {
-        return TOKENS.computeIfAbsent("client:hr-portal", k -> given().baseUri(REALM)
+        return Tokens.get("client:hr-portal", () -> given().baseUri(REALM)
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_id", "hr-portal")
                 .formParam("client_secret", "hr-portal-dev-secret")
