@@ -20,7 +20,16 @@ final class Reports {
      *         scores with n and sd, the followers' gap, the OTHERS item means and the alignment index
      */
     static int compare(JsonPath report, ExpectedScores expected, Instrument instrument) {
+        return compareFigures(report, expected, instrument).wrong();
+    }
+
+    /** How many figures were compared, and how many of them differ. */
+    record Comparison(int checked, int wrong) {
+    }
+
+    static Comparison compareFigures(JsonPath report, ExpectedScores expected, Instrument instrument) {
         List<String> wrong = new ArrayList<>();
+        int[] checked = {0};
         for (Instrument.Dimension d : instrument.dimensions()) {
             Map<String, Object> shown = report.getMap("report.dimensions.find { it.dimension == '" + d.key() + "' }");
             if (shown == null) {
@@ -33,8 +42,10 @@ final class Reports {
                 boolean shouldShow = expected.published(group) && (group == ExpectedScores.Group.SELF
                         || group == ExpectedScores.Group.MANAGER || stat.n() >= expected.k());
                 check(wrong, d.key() + "/" + group, figure, shouldShow ? stat : null);
+                checked[0]++;
             });
             check(wrong, d.key() + "/OTHERS", (Map<?, ?>) shown.get("others"), expected.others(d));
+            checked[0]++;
             Double gap = expected.gaps().get(d.key());
             Object shownGap = shown.get("gap");
             if (gap == null ? shownGap != null : !(shownGap instanceof Number n && close(n.doubleValue(), gap))) {
@@ -46,6 +57,7 @@ final class Reports {
             ExpectedScores.Stat stat = expected.othersItem(item);
             check(wrong, item.id() + "/OTHERS", shown == null ? null : (Map<?, ?>) shown.get("others"),
                     stat != null && stat.n() >= expected.k() ? new ExpectedScores.Stat(stat.mean(), stat.n(), null) : null);
+            checked[0]++;
         }
         if (!expected.gaps().isEmpty()) {
             Object index = report.get("report.alignment.index");
@@ -54,7 +66,34 @@ final class Reports {
             }
         }
         wrong.forEach(w -> System.out.println("report figure differs: " + w));
-        return wrong.size();
+        return new Comparison(checked[0], wrong.size());
+    }
+
+    /**
+     * Raters counted wrongly: per group (and OTHERS), |raters expected − n shown|, the largest over
+     * the dimensions, summed. A lost submission counts 1, a submission counted twice counts 1.
+     * Groups that must be withheld show no n and are left to {@link #compareFigures}.
+     */
+    static long ratersMiscounted(JsonPath report, ExpectedScores expected, Instrument instrument) {
+        Map<String, Long> worst = new java.util.TreeMap<>();
+        for (Instrument.Dimension d : instrument.dimensions()) {
+            Map<String, Object> shown = report.getMap("report.dimensions.find { it.dimension == '" + d.key() + "' }");
+            Map<?, ?> groups = shown == null ? Map.of() : (Map<?, ?>) shown.get("groups");
+            expected.groupScores(d).forEach((group, stat) -> {
+                if (expected.published(group)) {
+                    worst.merge(group.name(), Math.abs(stat.n() - shownN(groups.get(group.name()))), Math::max);
+                }
+            });
+            ExpectedScores.Stat others = expected.others(d);
+            if (others != null) {
+                worst.merge("OTHERS", Math.abs(others.n() - shownN(shown == null ? null : shown.get("others"))), Math::max);
+            }
+        }
+        return worst.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static long shownN(Object figure) {
+        return figure instanceof Map<?, ?> m && m.get("n") instanceof Number n ? n.longValue() : 0;
     }
 
     /** A published figure must equal the expected one; an expected null must be withheld (no number at all). */

@@ -17,14 +17,30 @@ public class Summary implements TestExecutionListener {
     }
 
     private static final Map<String, Line> LINES = new ConcurrentSkipListMap<>();
+    static final String JOURNEYS = "journeys completed (opened to released and checked), not completed";
+    private static final java.util.Set<String> STARTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<String> COMPLETED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param bad how many of {@code tried} went wrong: lost, duplicated, leaked or wrongly answered */
     public static void record(String what, long tried, long bad) {
         LINES.merge(what, new Line(tried, bad), (a, b) -> new Line(a.tried + b.tried, a.bad + b.bad));
     }
 
+    /** A whole review cycle begins: it counts as not completed unless {@link #journeyCompleted} follows. */
+    public static void journeyStarted(String name) {
+        STARTED.add(name);
+    }
+
+    /** The review was released and every check of it passed. */
+    public static void journeyCompleted(String name) {
+        COMPLETED.add(name);
+    }
+
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (!STARTED.isEmpty()) {
+            record(JOURNEYS, STARTED.size(), STARTED.stream().filter(j -> !COMPLETED.contains(j)).count());
+        }
         if (LINES.isEmpty()) {
             return;
         }

@@ -28,13 +28,19 @@ import java.util.function.Predicate;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Delivery(String id, String timestamp, boolean signatureValid, JsonNode event, Instant at) {
+    /** @param body the raw body as received (what a repeat must carry unchanged) */
+    record Delivery(String id, String timestamp, boolean signatureValid, String body, JsonNode event, Instant at) {
         String type() {
             return event.path("type").asText();
         }
 
         String cycleId() {
             return event.path("data").path("cycleId").asText();
+        }
+
+        /** The CloudEvent id: the platform event this delivery carries. */
+        String eventId() {
+            return event.path("id").asText();
         }
     }
 
@@ -93,7 +99,8 @@ final class WebhookReceiver implements AutoCloseable {
         String id = exchange.getRequestHeaders().getFirst("webhook-id");
         String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
         String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-        deliveries.add(new Delivery(id, timestamp, verify(id, timestamp, signature, body), JSON.readTree(body), Instant.now()));
+        deliveries.add(new Delivery(id, timestamp, verify(id, timestamp, signature, body), body, JSON.readTree(body),
+                Instant.now()));
         exchange.sendResponseHeaders(204, -1);
         exchange.close();
     }
@@ -123,6 +130,18 @@ final class WebhookReceiver implements AutoCloseable {
 
     List<Delivery> deliveries(Predicate<Delivery> which) {
         return deliveries.stream().filter(which).toList();
+    }
+
+    /**
+     * Waits until {@code count} distinct events (by webhook-id) match, or the timeout passes, and
+     * returns what matched by then: for counting before asserting.
+     */
+    List<Delivery> awaitUpTo(Predicate<Delivery> which, int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Org.before(deadline) && deliveries(which).stream().map(Delivery::id).distinct().count() < count) {
+            Org.sleep(Duration.ofMillis(300));
+        }
+        return deliveries(which);
     }
 
     /** Waits until {@code count} distinct events (by webhook-id) match. */
