@@ -37,7 +37,7 @@ class WebhookConfigTest {
         assertTrue(prod.deniedHosts().containsAll(List.of("localhost", "gateway", "feedback-service", "scoring-service",
                 "notification-service", "keycloak", "kafka", "postgres", "*.svc.cluster.local")), prod.deniedHosts().toString());
         assertEquals(Duration.ofHours(24), prod.retryFor());
-        UrlPolicy policy = new UrlPolicy(prod);
+        UrlPolicy policy = new UrlPolicy(prod, new HostResolver());
         assertThrows(policy, "http://93.184.216.34/hook", "http is not allowed: use https");
         assertThrows(policy, "https://127.0.0.1/hook", "127.0.0.1 is a loopback address");
     }
