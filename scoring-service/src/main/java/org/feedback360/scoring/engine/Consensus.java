@@ -9,11 +9,16 @@ public final class Consensus {
     }
 
     /**
-     * rwg(J) over the items that have at least two answers among the raters. Every answer counts,
-     * also of a rater left out of the dimension score for answering too few of its items.
+     * rwg(J) over the items that have at least {@code minAnswers} answers among the raters (two for
+     * a variance; the report asks for max(2, k): an item with fewer than k answers feeds no published
+     * figure). Every answer counts, also of a rater left out of the dimension score for answering
+     * too few of its items.
      */
     public static ConsensusOutcome rwg(InstrumentModel instrument, Dimension dimension,
-                                       List<RaterSubmission> raters) {
+                                       List<RaterSubmission> raters, int minAnswers) {
+        if (minAnswers < 2) {
+            throw new IllegalArgumentException("a variance needs at least two answers");
+        }
         int j = 0;
         double varianceSum = 0;
         for (Item item : dimension.items()) {
@@ -24,13 +29,14 @@ public final class Consensus {
                     answers.add(scored);
                 }
             }
-            if (answers.size() >= 2) {
+            if (answers.size() >= minAnswers) {
                 j++;
                 varianceSum += GroupStatistics.sampleVariance(answers);
             }
         }
         if (j == 0) {
-            return new Withheld(WithheldReason.NO_ITEM_WITH_TWO_ANSWERS, "no item with two or more answers");
+            return new Withheld(WithheldReason.NO_ITEM_WITH_ENOUGH_ANSWERS,
+                    "no item with " + minAnswers + " or more answers");
         }
         double meanVariance = varianceSum / j;
         double value = rwg(j, meanVariance, instrument.uniformNullVariance());

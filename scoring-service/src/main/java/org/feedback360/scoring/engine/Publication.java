@@ -45,6 +45,11 @@ public final class Publication {
         return group == RaterGroup.SELF || group == RaterGroup.MANAGER && !policy.managerAnonymous();
     }
 
+    /** Whether the group's raters are shown by name: SELF, and the manager unless the policy makes them anonymous. */
+    public boolean isNamed(RaterGroup group) {
+        return isNamed(policy, group);
+    }
+
     /** Whether the group is shown as itself. */
     public boolean isPublished(RaterGroup group) {
         return published.contains(group);

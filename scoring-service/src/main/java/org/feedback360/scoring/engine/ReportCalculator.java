@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,25 @@ public final class ReportCalculator {
 
     private final InstrumentModel instrument;
     private final ScoringPolicy policy;
+    /** Off only to reproduce SCORING.md's worked example as written (tests); never in a published report. */
+    private final boolean partialAnswersRule;
 
     public ReportCalculator(InstrumentModel instrument, ScoringPolicy policy) {
+        this(instrument, policy, true);
+    }
+
+    private ReportCalculator(InstrumentModel instrument, ScoringPolicy policy, boolean partialAnswersRule) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.partialAnswersRule = partialAnswersRule;
+    }
+
+    /**
+     * The raw statistics SCORING.md's worked example lists, item figures beside partial answers
+     * included: package-private so that no API can publish them (see {@link PartialAnswers}).
+     */
+    ReportCalculator withoutPartialAnswersRule() {
+        return new ReportCalculator(instrument, policy, false);
     }
 
     public SubjectReport calculate(String subjectId, SubmissionSet submissions) {
@@ -44,9 +60,11 @@ public final class ReportCalculator {
         SubjectSummary summary = summarise(subjectId, raters, publication);
 
         List<ItemResult> items = new ArrayList<>();
-        for (Dimension dimension : instrument.dimensions()) {
+        for (int d = 0; d < instrument.dimensions().size(); d++) {
+            Dimension dimension = instrument.dimensions().get(d);
+            ItemDisclosure disclosure = itemDisclosure(dimension, summary.dimensions().get(d), raters, publication);
             for (Item item : dimension.items()) {
-                items.add(itemResult(dimension, item, raters, publication));
+                items.add(itemResult(dimension, item, raters, publication, disclosure));
             }
         }
         FollowersBasis basis = summary.followersBasis();
@@ -169,13 +187,68 @@ public final class ReportCalculator {
         } else if (groups.get(RaterGroup.DIRECT_REPORT) instanceof Withheld withheld) {
             consensus = withheld;
         } else {
+            // An item with fewer than k answers feeds no published figure (rule 3), rwg(J) included.
             consensus = Consensus.rwg(instrument, dimension,
-                    raters.stream().filter(r -> r.group() == RaterGroup.DIRECT_REPORT).toList());
+                    raters.stream().filter(r -> r.group() == RaterGroup.DIRECT_REPORT).toList(),
+                    Math.max(2, policy.k()));
         }
         return new DimensionDraft(dimension, groups, othersFigure, consensus);
     }
 
-    private ItemResult itemResult(Dimension dimension, Item item, List<RaterSubmission> raters, Publication publication) {
+    /**
+     * Whose item figures of the dimension are withheld because, beside the dimension figures,
+     * they would give away the answers of raters who skipped some of its items ({@link PartialAnswers}).
+     *
+     * @param groups the anonymous groups whose item figures are withheld
+     * @param others whether the OTHERS item figures are withheld
+     */
+    private record ItemDisclosure(Set<RaterGroup> groups, boolean others) {
+        static final ItemDisclosure ALL_SHOWN = new ItemDisclosure(Set.of(), false);
+    }
+
+    private ItemDisclosure itemDisclosure(Dimension dimension, DimensionResult figures, List<RaterSubmission> raters,
+                                          Publication publication) {
+        if (!partialAnswersRule) {
+            return ItemDisclosure.ALL_SHOWN;
+        }
+        Map<RaterGroup, PartialAnswers.Tally> tallies = new EnumMap<>(RaterGroup.class);
+        for (RaterGroup group : RaterGroup.values()) {
+            if (publication.isInOthers(group) && !publication.isNamed(group)) {
+                tallies.put(group, PartialAnswers.Tally.of(instrument, dimension,
+                        raters.stream().filter(r -> r.group() == group).toList()));
+            }
+        }
+        Set<RaterGroup> withheld = EnumSet.noneOf(RaterGroup.class);
+        for (var entry : tallies.entrySet()) {
+            RaterGroup group = entry.getKey();
+            boolean dimensionShown = figures.groups().get(group) instanceof Score;
+            if (publication.isPublished(group)
+                    && !PartialAnswers.itemsSafe(policy.k(), List.of(new PartialAnswers.Block(entry.getValue(), dimensionShown)))) {
+                withheld.add(group);
+            }
+        }
+        // OTHERS minus the groups shown in full leaves the pool and the groups whose items are withheld:
+        // a group with its own dimension figure is a block of its own, the rest move with OTHERS.
+        List<PartialAnswers.Block> blocks = new ArrayList<>();
+        PartialAnswers.Tally rest = PartialAnswers.Tally.NONE;
+        for (var entry : tallies.entrySet()) {
+            RaterGroup group = entry.getKey();
+            if (!publication.isPublished(group)) {
+                rest = rest.plus(entry.getValue());
+            } else if (withheld.contains(group)) {
+                if (figures.groups().get(group) instanceof Score) {
+                    blocks.add(new PartialAnswers.Block(entry.getValue(), true));
+                } else {
+                    rest = rest.plus(entry.getValue());
+                }
+            }
+        }
+        blocks.add(new PartialAnswers.Block(rest, figures.others() instanceof Score));
+        return new ItemDisclosure(withheld, !PartialAnswers.itemsSafe(policy.k(), blocks));
+    }
+
+    private ItemResult itemResult(Dimension dimension, Item item, List<RaterSubmission> raters, Publication publication,
+                                  ItemDisclosure disclosure) {
         Map<RaterGroup, List<Integer>> byGroup = new EnumMap<>(RaterGroup.class);
         List<Integer> others = new ArrayList<>();
         Map<RaterGroup, Integer> othersCount = new EnumMap<>(RaterGroup.class);
@@ -191,8 +264,17 @@ public final class ReportCalculator {
             }
         }
         Map<RaterGroup, Figure> groups = groupFigures(publication, g -> GroupStatistics.ofAnswers(byGroup.getOrDefault(g, List.of())));
+        disclosure.groups().forEach(g -> groups.computeIfPresent(g, (group, figure) -> partialAnswers(figure)));
         Figure othersFigure = publication.othersFigure(GroupStatistics.ofAnswers(others), othersCount, groups);
+        if (disclosure.others()) {
+            othersFigure = partialAnswers(othersFigure);
+        }
         return new ItemResult(item.id(), dimension.id(), item.reverseScored(), groups, othersFigure);
+    }
+
+    /** A figure that would be shown is withheld for partial answers; one withheld already keeps its reason. */
+    private static Figure partialAnswers(Figure figure) {
+        return figure instanceof Score ? Withheld.PARTIAL_ANSWERS : figure;
     }
 
     /** A figure for each group the instrument is rated by (a group it has no place for is no column of the report). */

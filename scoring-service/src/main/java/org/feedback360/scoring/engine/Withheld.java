@@ -19,6 +19,10 @@ public record Withheld(WithheldReason reason, String detail)
         return false;
     }
 
+    static final Withheld PARTIAL_ANSWERS = new Withheld(WithheldReason.PARTIAL_ANSWERS,
+            "some raters skipped some of this dimension's items: item figures beside the dimension score would "
+                    + "reveal their answers");
+
     // A report holds hundreds of these: made once per k, not once per figure.
     private static final Withheld[] GROUP_BELOW_THRESHOLD = new Withheld[32];
     private static final Withheld[] TOO_FEW_ANSWERS = new Withheld[32];

@@ -147,11 +147,14 @@ class AnonymityTest {
         // two followers' mean: withheld too.
         assertEquals(WithheldReason.COMPLEMENTARY_DISCLOSURE, reason(t2.others()));
         assertTrue(report.blindSpots().stream().noneMatch(g -> g.item().equals("t2")));
-        // The dimension is still published: dr3 answered 2 of 3 TRUST items.
+        // The dimension is still published: dr3 answered 2 of 3 TRUST items. Beside it, t1 and t3 would
+        // give dr3's answers away (PartialAnswers): withheld too.
         assertEquals(3, n(report.dimension("TRUST").groups().get(DIRECT_REPORT)));
-        // Other items are untouched.
-        assertEquals(3, n(report.item("t1").groups().get(DIRECT_REPORT)));
-        assertEquals(4, n(report.item("t1").others()));
+        assertEquals(WithheldReason.PARTIAL_ANSWERS, reason(report.item("t1").groups().get(DIRECT_REPORT)));
+        assertEquals(WithheldReason.PARTIAL_ANSWERS, reason(report.item("t1").others()));
+        // Other dimensions' items are untouched.
+        assertEquals(3, n(report.item("c1").groups().get(DIRECT_REPORT)));
+        assertEquals(4, n(report.item("c1").others()));
     }
 
     @Test
@@ -185,7 +188,9 @@ class AnonymityTest {
                 rater("other1", OTHER, 4, 4, 2, 4, null)));
         assertTrue(report.othersIncludesPooledGroups());
         assertEquals(WithheldReason.COMPLEMENTARY_DISCLOSURE, reason(report.item("c2").others()));
-        assertEquals(7, n(report.item("c1").others()));
+        // c1 beside OTHERS' COMMUNICATION would give away what the two who skipped c2 answered on c1.
+        assertEquals(WithheldReason.PARTIAL_ANSWERS, reason(report.item("c1").others()));
+        assertEquals(7, n(report.item("t1").others()));
     }
 
     @Test

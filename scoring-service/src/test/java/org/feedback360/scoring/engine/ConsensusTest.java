@@ -26,7 +26,7 @@ class ConsensusTest {
         List<RaterSubmission> split = List.of(
                 rater("a", DIRECT_REPORT, 1, 1, 1), rater("b", DIRECT_REPORT, 5, 5, 5),
                 rater("c", DIRECT_REPORT, 1, 1, 1), rater("d", DIRECT_REPORT, 5, 5, 5));
-        Rwg rwg = assertInstanceOf(Rwg.class, Consensus.rwg(INSTRUMENT, TRUST, split));
+        Rwg rwg = assertInstanceOf(Rwg.class, Consensus.rwg(INSTRUMENT, TRUST, split, 2));
         assertEquals(0.0, rwg.value());
         assertEquals(16.0 / 3, rwg.meanVariance(), 1e-12);
         assertEquals(LACK_OF_AGREEMENT, rwg.label());
@@ -36,21 +36,37 @@ class ConsensusTest {
     void oneWhenEveryoneAgrees() {
         List<RaterSubmission> same = List.of(
                 rater("a", DIRECT_REPORT, 4, 4, 2), rater("b", DIRECT_REPORT, 4, 4, 2), rater("c", DIRECT_REPORT, 4, 4, 2));
-        Rwg rwg = assertInstanceOf(Rwg.class, Consensus.rwg(INSTRUMENT, TRUST, same));
+        Rwg rwg = assertInstanceOf(Rwg.class, Consensus.rwg(INSTRUMENT, TRUST, same, 3));
         assertEquals(1.0, rwg.value());
         assertEquals(3, rwg.items());
         assertEquals(VERY_STRONG, rwg.label());
     }
 
     @Test
-    void onlyItemsWithTwoAnswersCount() {
+    void onlyItemsWithTheMinimumOfAnswersCount() {
         List<RaterSubmission> raters = List.of(
                 rater("a", DIRECT_REPORT, 4, 2, null), rater("b", DIRECT_REPORT, 2, null, null));
-        Rwg rwg = assertInstanceOf(Rwg.class, Consensus.rwg(INSTRUMENT, TRUST, raters));
+        Rwg rwg = assertInstanceOf(Rwg.class, Consensus.rwg(INSTRUMENT, TRUST, raters, 2));
         assertEquals(1, rwg.items());
         assertEquals(2.0, rwg.meanVariance(), 1e-12);
-        assertEquals(WithheldReason.NO_ITEM_WITH_TWO_ANSWERS, Fixtures.reason(
-                Consensus.rwg(INSTRUMENT, TRUST, List.of(rater("a", DIRECT_REPORT, 4, 4, 2)))));
+        assertEquals(WithheldReason.NO_ITEM_WITH_ENOUGH_ANSWERS, Fixtures.reason(
+                Consensus.rwg(INSTRUMENT, TRUST, List.of(rater("a", DIRECT_REPORT, 4, 4, 2)), 2)));
+    }
+
+    @Test
+    void theReportCountsOnlyItemsWithAtLeastKAnswers() {
+        // k = 3, four followers: t1 has 4 answers, t2 only 2 (1 and 5: a variance of 8 if it counted), t3 3.
+        List<RaterSubmission> raters = List.of(
+                rater("s", RaterGroup.SELF, 4, 4, 2, 4, 4),
+                rater("a", DIRECT_REPORT, 4, 1, 2, 3, 3), rater("b", DIRECT_REPORT, 4, 5, 2, 3, 3),
+                rater("c", DIRECT_REPORT, 4, null, 2, 3, 3), rater("d", DIRECT_REPORT, 4, null, null, 3, 3));
+        ConsensusOutcome trust = new ReportCalculator(INSTRUMENT, ScoringPolicy.DEFAULT).calculate("x", raters)
+                .dimension("TRUST").consensus();
+        Rwg rwg = assertInstanceOf(Rwg.class, trust);
+        assertEquals(2, rwg.items(), "t2 with 2 < k answers feeds no published figure");
+        assertEquals(1.0, rwg.value(), 1e-12, "everyone agrees on t1 and t3");
+        assertEquals(3, Consensus.rwg(INSTRUMENT, TRUST, raters.subList(1, 5), 2) instanceof Rwg r ? r.items() : -1,
+                "with two answers enough, t2 would count");
     }
 
     @Test

@@ -31,7 +31,18 @@ class JsonTest {
         assertFalse(peers.has("mean"), "a withheld figure has no number, not even zero");
         assertEquals("STRONG", trust.get("consensus").get("label").asText());
         assertEquals("OVER_ESTIMATOR", json.get("alignment").get("category").asText());
-        assertEquals("c2", json.get("blindSpots").get(0).get("item").asText());
+        JsonNode t1 = json.get("items").get(0);
+        assertEquals("PARTIAL_ANSWERS", t1.get("others").get("reason").asText());
+        assertFalse(t1.get("others").has("n"), "not even the count");
+        assertEquals(0, json.get("blindSpots").size());
+    }
+
+    @Test
+    void aReasonStoredUnderItsFormerNameReadsBack() throws Exception {
+        Withheld read = new ObjectMapper().readValue(
+                "{\"reason\": \"NO_ITEM_WITH_TWO_ANSWERS\", \"detail\": \"no item with two or more answers\"}",
+                Withheld.class);
+        assertEquals(WithheldReason.NO_ITEM_WITH_ENOUGH_ANSWERS, read.reason());
     }
 
     /** Frozen reports are stored as JSON and read back for the API and the HTML page: nothing may change. */

@@ -16,7 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every number of the worked example in SCORING.md (k = 3). */
+/**
+ * Every number of the worked example in SCORING.md (k = 3), and what the published report makes of
+ * it. The example lists item figures beside dimension figures of raters who skipped items, which
+ * give those raters' answers away (PartialAnswers): the numbers are reproduced from the engine's
+ * raw statistics, which only this package can ask for; the published report withholds them.
+ */
 class WorkedExampleTest {
 
     static final double EPS = 1e-4;
@@ -31,8 +36,11 @@ class WorkedExampleTest {
             rater("peer1", PEER, 4, 4, 2, 4, 4),
             rater("peer2", PEER, 5, 4, 1, 4, 5));
 
-    final SubjectReport report = new ReportCalculator(Fixtures.WORKED_INSTRUMENT, ScoringPolicy.DEFAULT)
-            .calculate("leader-1", SUBMISSIONS);
+    static final ReportCalculator CALCULATOR = new ReportCalculator(Fixtures.WORKED_INSTRUMENT, ScoringPolicy.DEFAULT);
+
+    /** SCORING.md's numbers: the raw statistics, item figures beside partial answers included. */
+    final SubjectReport report = CALCULATOR.withoutPartialAnswersRule().calculate("leader-1", SUBMISSIONS);
+    final SubjectReport published = CALCULATOR.calculate("leader-1", SUBMISSIONS);
 
     @Test
     void trust() {
@@ -111,6 +119,36 @@ class WorkedExampleTest {
     }
 
     @Test
+    void theItemFiguresThatWouldRevealSkippedAnswersAreWithheld() {
+        // TRUST: others 3.3333 (n 4) and t1 3.2 (5), t2 3.5 (4), t3 3.25 (4) give away direct report 4's t1.
+        double t1Sum = 3.2 * 5, t2Sum = 3.5 * 4, t3Sum = 3.25 * 4;
+        assertEquals(3.0, 3 * ((t1Sum + t2Sum + t3Sum) / 3 - 3.3333333333 * 4), EPS, "direct report 4's t1, by subtraction");
+        // COMMUNICATION: others 2.8 (n 5) and c1 2.6 (5), c2 3.0 (4) give away direct report 2's c1.
+        assertEquals(3.0, -2 * ((2.6 * 5 + 3.0 * 4) / 2 - 2.8 * 5), EPS, "direct report 2's c1, by subtraction");
+
+        for (ItemResult item : published.items()) {
+            assertEquals(WithheldReason.PARTIAL_ANSWERS, Fixtures.reason(item.others()), item.item());
+            assertEquals(WithheldReason.PARTIAL_ANSWERS, Fixtures.reason(item.groups().get(DIRECT_REPORT)), item.item());
+            assertEquals(report.item(item.item()).groups().get(SELF), item.groups().get(SELF), "the subject's own");
+            assertEquals(report.item(item.item()).groups().get(MANAGER), item.groups().get(MANAGER), "named, n = 1");
+            assertEquals(WithheldReason.GROUP_BELOW_THRESHOLD, Fixtures.reason(item.groups().get(PEER)));
+        }
+        assertTrue(published.blindSpots().isEmpty(), "blind spots come from published item figures only");
+        assertTrue(published.hiddenStrengths().isEmpty());
+        assertEquals(report.dimensions(), published.dimensions(), "every dimension figure stays");
+        assertEquals(report.alignment(), published.alignment());
+        assertEquals(report.comments(), published.comments());
+    }
+
+    @Test
+    void withoutPartialAnswersThePublishedReportIsTheRawOne() {
+        List<RaterSubmission> complete = List.of(SUBMISSIONS.get(0), SUBMISSIONS.get(1), SUBMISSIONS.get(2),
+                rater("dr2", DIRECT_REPORT, 4, 4, 2, 3, 3), SUBMISSIONS.get(4), rater("dr4", DIRECT_REPORT, 3, 3, 3, 3, 3));
+        assertEquals(CALCULATOR.withoutPartialAnswersRule().calculate("leader-1", complete),
+                CALCULATOR.calculate("leader-1", complete));
+    }
+
+    @Test
     void peersAppearNowhere() {
         assertFalse(report.othersIncludesPooledGroups());
         assertEquals(List.of(SELF, MANAGER, DIRECT_REPORT), report.publishedGroups());
@@ -120,10 +158,10 @@ class WorkedExampleTest {
         for (ItemResult item : report.items()) {
             assertEquals(WithheldReason.GROUP_BELOW_THRESHOLD, Fixtures.reason(item.groups().get(PEER)));
         }
-        // Recomputing without the peers gives the very same report.
-        SubjectReport withoutPeers = new ReportCalculator(Fixtures.WORKED_INSTRUMENT, ScoringPolicy.DEFAULT)
-                .calculate("leader-1", SUBMISSIONS.stream().filter(s -> s.group() != PEER).toList());
-        assertEquals(withoutPeers, report);
+        // Recomputing without the peers gives the very same report, raw and published.
+        List<RaterSubmission> withoutPeers = SUBMISSIONS.stream().filter(s -> s.group() != PEER).toList();
+        assertEquals(CALCULATOR.withoutPartialAnswersRule().calculate("leader-1", withoutPeers), report);
+        assertEquals(CALCULATOR.calculate("leader-1", withoutPeers), published);
     }
 
     @Test

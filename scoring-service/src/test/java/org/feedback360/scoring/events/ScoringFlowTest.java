@@ -216,7 +216,11 @@ class ScoringFlowTest {
                 .body("report.alignment.index", closeTo(0.5434, 1e-4))
                 .body("report.alignment.followersMean", closeTo(2.9236, 1e-4))
                 .body("report.alignment.category", equalTo("OVER_ESTIMATOR"))
-                .body("report.blindSpots.item", contains("c2", "t1", "t3", "t2", "c1"))
+                // Item figures beside partial answers are withheld (README, "Beyond SCORING.md"): no blind spots.
+                .body("report.items.others.reason", contains("PARTIAL_ANSWERS", "PARTIAL_ANSWERS", "PARTIAL_ANSWERS",
+                        "PARTIAL_ANSWERS", "PARTIAL_ANSWERS"))
+                .body("report.items[0].groups.MANAGER.mean", closeTo(4.0, 1e-4))
+                .body("report.blindSpots.size()", equalTo(0))
                 .body("report.hiddenStrengths.size()", equalTo(0))
                 .body("report.comments.size()", equalTo(1))
                 .body("report.comments[0].source", equalTo("DIRECT_REPORT"))
