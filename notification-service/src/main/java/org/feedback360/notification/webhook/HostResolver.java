@@ -6,8 +6,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * Looks host names up with the system resolver. A bean of its own so the URL policy's lookups can
- * be observed apart from it: a lookup may block for many seconds, and callers bound it in time.
+ * Looks host names up with the system resolver. A lookup may block for many seconds, so the
+ * delivery worker bounds it in time; a bean of its own so that a test can stand in a name server
+ * that stalls, which no test machine provides for real.
  */
 @ApplicationScoped
 public class HostResolver {

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Webhook subscriptions, URL policy and delivery ({@code notification.webhooks.*}). */
 @ConfigMapping(prefix = "notification.webhooks")
@@ -57,6 +58,17 @@ public interface WebhookConfig {
     /** Attempts in flight at once in this instance, over all subscriptions. */
     @WithDefault("64")
     int maxInFlight();
+
+    /**
+     * Attempts in flight at once in this instance for one tenant, so that one tenant's slow
+     * receivers can never take every slot; a quarter of {@link #maxInFlight()} when not set.
+     */
+    OptionalInt maxInFlightPerTenant();
+
+    /** The per-tenant bound in force. */
+    default int tenantInFlightLimit() {
+        return maxInFlightPerTenant().orElse(Math.max(1, maxInFlight() / 4));
+    }
 
     /** Subscriptions one tenant may have. */
     @WithDefault("20")

@@ -117,7 +117,8 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
-    @Operation(summary = "Send a delivery again (same webhook-id, fresh retry window); 409 while it is in flight")
+    @Operation(summary = "Send a delivery again (same webhook-id, fresh retry window and backoff); "
+            + "409 while it is in flight or the subscription is not ACTIVE")
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return Response.accepted(service.redeliver(caller.tenant(), id, deliveryId)).build();
     }

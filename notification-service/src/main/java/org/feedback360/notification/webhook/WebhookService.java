@@ -147,13 +147,19 @@ public class WebhookService {
     }
 
     /**
-     * Sends a delivery again, whatever became of it, with a fresh retry window and the same
-     * webhook-id, so a receiver that did get it can recognise the repeat.
+     * Sends a delivery again, whatever became of it, with a fresh retry window, a backoff that
+     * starts over and the same webhook-id, so a receiver that did get it can recognise the repeat.
+     * Only to an active subscription: a paused or disabled one would never send it.
      */
     @Transactional
     public DeliveryView redeliver(String tenant, UUID subscriptionId, UUID deliveryId) {
+        WebhookSubscription s = owned(tenant, subscriptionId);
         // Locked like a claim, so the worker cannot be sending it at this very moment.
-        WebhookDelivery d = ownedDelivery(tenant, subscriptionId, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        WebhookDelivery d = ownedDelivery(s, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (s.status != WebhookSubscription.Status.ACTIVE) {
+            throw ProblemException.conflict("subscription-not-active", "The subscription is " + s.status
+                    + ", so nothing would be sent; set its status to ACTIVE first");
+        }
         if (d.status == WebhookDelivery.Status.SENDING) {
             throw ProblemException.conflict("delivery-in-flight", "The delivery is being sent right now; try again shortly");
         }
@@ -161,6 +167,7 @@ public class WebhookService {
         d.nextAttemptAt = OffsetDateTime.now();
         d.retryUntil = null;
         d.completedAt = null;
+        d.backoffBase = d.attempts;
         return DeliveryView.of(d);
     }
 
@@ -173,9 +180,12 @@ public class WebhookService {
     }
 
     private WebhookDelivery ownedDelivery(String tenant, UUID subscriptionId, UUID deliveryId, LockModeType lock) {
-        owned(tenant, subscriptionId);
+        return ownedDelivery(owned(tenant, subscriptionId), deliveryId, lock);
+    }
+
+    private WebhookDelivery ownedDelivery(WebhookSubscription s, UUID deliveryId, LockModeType lock) {
         WebhookDelivery d = em.find(WebhookDelivery.class, deliveryId, lock);
-        if (d == null || !d.subscriptionId.equals(subscriptionId) || !d.tenant.equals(tenant)) {
+        if (d == null || !d.subscriptionId.equals(s.id) || !d.tenant.equals(s.tenant)) {
             throw ProblemException.notFound("Webhook delivery");
         }
         return d;

@@ -37,6 +37,7 @@ class WebhookConfigTest {
         assertTrue(prod.deniedHosts().containsAll(List.of("localhost", "gateway", "feedback-service", "scoring-service",
                 "notification-service", "keycloak", "kafka", "postgres", "*.svc.cluster.local")), prod.deniedHosts().toString());
         assertEquals(Duration.ofHours(24), prod.retryFor());
+        assertEquals(16, prod.tenantInFlightLimit(), "a quarter of the 64 slots when not set");
         UrlPolicy policy = new UrlPolicy(prod, new HostResolver());
         assertThrows(policy, "http://93.184.216.34/hook", "http is not allowed: use https");
         assertThrows(policy, "https://127.0.0.1/hook", "127.0.0.1 is a loopback address");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.feedback360.notification.Mailbox.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,6 +100,10 @@ class WebhookDeliveryTest {
     static Map<String, Object> detail(Subscription s, Object deliveryId) {
         return given().auth().oauth2(s.token()).get("/api/v1/webhooks/" + s.id() + "/deliveries/" + deliveryId)
                 .then().statusCode(200).extract().path("$");
+    }
+
+    static Map<String, Object> delivery(Subscription s, Object deliveryId) {
+        return (Map<String, Object>) detail(s, deliveryId).get("delivery");
     }
 
     static boolean all(Subscription s, int count, String status) {
@@ -264,6 +270,168 @@ class WebhookDeliveryTest {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void oneTenantsSlowReceiversNeverStarveAnotherTenant() throws Exception {
+        String slowTenant = TestEvents.cycle().tenant();
+        String otherTenant = TestEvents.cycle().tenant();
+        String tarpit = path("tarpit");
+        String prompt = path("prompt");
+        CountDownLatch release = new CountDownLatch(1);
+        receiver.on(tarpit, n -> {
+            release.await(3, TimeUnit.SECONDS); // past the 1 s request timeout
+            return 200;
+        });
+        // 16 subscriptions may hold 16 x 4 = 64 attempts: every slot of the instance.
+        for (int i = 0; i < 16; i++) {
+            subscribe(slowTenant, tarpit, "cycle.opened");
+        }
+        subscribe(otherTenant, prompt, "cycle.opened");
+        int share = 64 / 4;
+        try {
+            for (int i = 0; i < 8; i++) { // 128 deliveries: a backlog that outlasts several timeouts
+                TestEvents.publish(new TestEvents.Cycle(slowTenant, UUID.randomUUID(), "hr@acme.example")
+                        .opened(Instant.now().plusSeconds(86400)));
+            }
+            await("the slow tenant's receivers are holding its share", () -> sending(slowTenant) >= share);
+            TestEvents.publish(new TestEvents.Cycle(otherTenant, UUID.randomUUID(), "hr@acme.example")
+                    .opened(Instant.now().plusSeconds(86400)));
+
+            long peak = 0;
+            Instant until = Instant.now().plusSeconds(30);
+            while (receiver.requests(prompt).isEmpty() && Instant.now().isBefore(until)) {
+                peak = Math.max(peak, sending(slowTenant));
+                sleep(20);
+            }
+            assertEquals(1, receiver.requests(prompt).size(), "the other tenant's delivery arrived");
+            Instant queued = ((java.sql.Timestamp) Db.single(
+                    "SELECT created_at FROM webhook_delivery WHERE tenant = ?1", otherTenant)).toInstant();
+            Duration wait = Duration.between(queued, receiver.requests(prompt).get(0).at());
+            // Behind the slow tenant's stalled attempts it would wait for their 1 s timeouts, and
+            // then behind the older rest of its backlog.
+            assertTrue(wait.compareTo(Duration.ofMillis(1000)) < 0, "waited " + wait.toMillis() + " ms");
+            for (int i = 0; i < 50; i++) {
+                peak = Math.max(peak, sending(slowTenant));
+                sleep(20);
+            }
+            assertTrue(peak <= share, "the slow tenant had " + peak + " attempts in flight, its share is " + share);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private static long sending(String tenant) {
+        return Db.count("SELECT count(*) FROM webhook_delivery WHERE tenant = ?1 AND status = 'SENDING'", tenant);
+    }
+
+    @Test
+    void theDeadlineOfAnAttemptCoversTheHostNameLookup() {
+        TestEvents.Cycle cycle = TestEvents.cycle();
+        String hook = path("stalling-dns");
+        Subscription s = subscribe(cycle.tenant(), hook, "cycle.closed");
+        // Its host name now takes longer to resolve (3 s) than a whole attempt may take (1 s).
+        Db.update("UPDATE webhook_subscription SET url = ?1 WHERE id = ?2",
+                receiver.url(hook).replace("127.0.0.1", "hooks." + StallingNameServer.DOMAIN), UUID.fromString(s.id()));
+        TestEvents.publish(cycle.closed(1, 1));
+
+        await("the first attempt", () -> !attempts(s).isEmpty());
+        Map<String, Object> first = attempts(s).get(0);
+        assertEquals("timeout: the host name did not resolve within 1000 ms", first.get("error"), first.toString());
+        assertTrue((Integer) first.get("latencyMs") < 1500, "recorded after " + first.get("latencyMs") + " ms");
+        await("dead-lettered", () -> all(s, 1, "DEAD_LETTERED"));
+        sleep(StallingNameServer.STALL.toMillis()); // the last lookup returns
+        assertEquals(List.of(), receiver.requests(hook), "nothing is sent once the attempt's time is up");
+    }
+
+    @Test
+    void aRedeliveryStartsItsBackoffOverAndNeedsAnActiveSubscription() throws Exception {
+        TestEvents.Cycle cycle = TestEvents.cycle();
+        String hook = path("still-down");
+        receiver.on(hook, n -> 503);
+        // Two subscriptions of four deliveries each: one claim takes all eight (four per subscription).
+        List<Subscription> subs = List.of(
+                subscribe(cycle.tenant(), hook, "cycle.opened", "cycle.closed", "cycle.released"),
+                subscribe(cycle.tenant(), hook, "cycle.opened", "cycle.closed", "cycle.released"));
+        Subscription s = subs.get(0);
+        TestEvents.publish(cycle.opened(Instant.now().plusSeconds(86400)));
+        TestEvents.publish(cycle.closed(1, 1));
+        TestEvents.publish(cycle.released());
+        TestEvents.publish(new TestEvents.Cycle(cycle.tenant(), UUID.randomUUID(), "hr@acme.example")
+                .opened(Instant.now().plusSeconds(86400)));
+        await("dead-lettered", () -> subs.stream().allMatch(sub -> all(sub, 4, "DEAD_LETTERED")));
+        Object first = deliveries(s).get(0).get("id");
+
+        given().auth().oauth2(s.token()).contentType(ContentType.JSON).body(Map.of("status", "PAUSED"))
+                .patch("/api/v1/webhooks/" + s.id()).then().statusCode(200);
+        given().auth().oauth2(s.token()).post("/api/v1/webhooks/" + s.id() + "/deliveries/" + first + "/redeliver")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://feedback360.org/problems/subscription-not-active"))
+                .body("detail", containsString("PAUSED"));
+        assertEquals("DEAD_LETTERED", delivery(s, first).get("status"), "left as it was");
+        Db.update("UPDATE webhook_subscription SET status = 'DISABLED' WHERE id = ?1", UUID.fromString(s.id()));
+        given().auth().oauth2(s.token()).post("/api/v1/webhooks/" + s.id() + "/deliveries/" + first + "/redeliver")
+                .then().statusCode(409).body("detail", containsString("DISABLED"));
+        given().auth().oauth2(s.token()).contentType(ContentType.JSON).body(Map.of("status", "ACTIVE"))
+                .patch("/api/v1/webhooks/" + s.id()).then().statusCode(200);
+
+        // Each delivery failed several times, so its next retry could wait up to the 1 s ceiling;
+        // after a redelivery the first retry waits at most the initial 200 ms.
+        scheduler.pause(DeliveryWorker.JOB);
+        try {
+            sleep(1000); // a run that had started finishes
+            for (Subscription sub : subs) {
+                deliveries(sub).forEach(d -> given().auth().oauth2(sub.token())
+                        .post("/api/v1/webhooks/" + sub.id() + "/deliveries/" + d.get("id") + "/redeliver")
+                        .then().statusCode(202));
+            }
+            // Other tests' due deliveries may be claimed too: they are sent like ours.
+            for (CompletableFuture<?> attempt : worker.dispatch(queue.claim(100)).stream()
+                    .map(java.util.concurrent.CompletionStage::toCompletableFuture).toList()) {
+                attempt.get(10, TimeUnit.SECONDS);
+            }
+            for (Subscription sub : subs) {
+                for (Map<String, Object> d : deliveries(sub)) {
+                    List<Map<String, Object>> attempts = (List<Map<String, Object>>) detail(sub, d.get("id")).get("attempts");
+                    Map<String, Object> last = attempts.get(attempts.size() - 1);
+                    assertTrue(attempts.size() >= 3, "failed attempts before the redelivery and one after it: " + attempts);
+                    assertEquals(503, last.get("statusCode"));
+                    assertEquals("PENDING", d.get("status"));
+                    Instant failed = OffsetDateTime.parse((String) last.get("startedAt")).toInstant()
+                            .plusMillis((Integer) last.get("latencyMs"));
+                    Duration backoff = Duration.between(failed, OffsetDateTime.parse((String) d.get("nextAttemptAt")).toInstant());
+                    assertTrue(backoff.toMillis() <= 200 + 150, "first retry after a redelivery waits " + backoff.toMillis() + " ms");
+                }
+            }
+        } finally {
+            scheduler.resume(DeliveryWorker.JOB);
+        }
+    }
+
+    @Test
+    void aTenantsSubscriptionNeverReceivesAnotherTenantsEvents() {
+        TestEvents.Cycle ours = TestEvents.cycle();
+        TestEvents.Cycle theirs = TestEvents.cycle();
+        String[] types = {"cycle.opened", "cycle.closed", "cycle.released", "assignment.submitted", "report.published"};
+        String ourHook = path("our-portal");
+        String theirHook = path("their-portal");
+        Subscription our = subscribe(ours.tenant(), ourHook, types);
+        subscribe(theirs.tenant(), theirHook, types);
+        List<JsonObject> theirEvents = List.of(theirs.opened(Instant.now().plusSeconds(86400)),
+                theirs.assignment("E-0201", "Fay Follower", "de").submitted(), theirs.closed(1, 1), theirs.released(),
+                TestEvents.reportPublished(theirs.tenant(), "E-0200", "Leo Leader", "leo@acme.example", "en"));
+        theirEvents.forEach(TestEvents::publish);
+        JsonObject ourEvent = ours.closed(1, 1);
+        TestEvents.publish(ourEvent);
+
+        await("both portals served", () -> receiver.requests(theirHook).size() == 5 && receiver.requests(ourHook).size() == 1);
+        sleep(1500); // a wrongly queued delivery would go out by now
+        assertEquals(List.of(ourEvent.getString("id")), receiver.requests(ourHook).stream()
+                .map(r -> r.header("webhook-id")).toList());
+        assertEquals(ours.tenant(), new JsonObject(receiver.requests(ourHook).get(0).body()).getString("tenant"));
+        assertEquals(Set.of(theirs.tenant()), receiver.requests(theirHook).stream()
+                .map(r -> new JsonObject(r.body()).getString("tenant")).collect(Collectors.toSet()));
+        assertEquals(1, deliveries(our).size(), "nothing of the other tenant was even queued");
     }
 
     @Test

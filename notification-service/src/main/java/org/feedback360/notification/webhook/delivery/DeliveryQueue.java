@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,15 +26,17 @@ import java.util.UUID;
  * <p>A claim locks the subscriptions that have due work ({@code FOR UPDATE SKIP LOCKED}), so for
  * one subscription only one instance claims at a time and the in-flight bound per subscription
  * holds across instances; it then marks up to that many due rows {@code SENDING}, with
- * {@code next_attempt_at} as a lease. No transaction is open while a request is on the wire: the
- * outcome is written afterwards, and only if the row is still the claim that was sent.
+ * {@code next_attempt_at} as a lease. A tenant gets at most its share of the instance's slots, so
+ * one tenant's slow receivers never keep another tenant's deliveries waiting. No transaction is
+ * open while a request is on the wire: the outcome is written afterwards, and only if the row is
+ * still the claim that was sent.
  */
 @ApplicationScoped
 public class DeliveryQueue {
 
     /** A claimed delivery with what it takes to send it. */
     /** @param sealedPreviousSecret the secret before a rotation, while it still signs; else null */
-    public record Claimed(UUID id, UUID subscriptionId, UUID eventId, String url, String sealedSecret,
+    public record Claimed(UUID id, UUID subscriptionId, String tenant, UUID eventId, String url, String sealedSecret,
                           String sealedPreviousSecret, String payload, int attempt) {
     }
 
@@ -54,9 +57,10 @@ public class DeliveryQueue {
                 SELECT subscription_id, min(next_attempt_at) AS first_due FROM webhook_delivery
                 WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= now()
                 GROUP BY subscription_id)
-            SELECT s.id, s.url, s.secret_enc, CASE WHEN s.previous_secret_until > now() THEN s.previous_secret_enc END
+            SELECT s.id, s.tenant, s.url, s.secret_enc,
+                CASE WHEN s.previous_secret_until > now() THEN s.previous_secret_enc END
             FROM webhook_subscription s JOIN due ON due.subscription_id = s.id
-            WHERE s.status = 'ACTIVE'
+            WHERE s.status = 'ACTIVE' AND NOT (s.tenant = ANY (?2))
             ORDER BY due.first_due LIMIT ?1 FOR UPDATE OF s SKIP LOCKED""";
 
     /** Due rows of one subscription: pending ones, and sending ones whose lease ran out (their instance died). */
@@ -91,23 +95,42 @@ public class DeliveryQueue {
                 .description("Time from sending a webhook to its response (or failure)").register(registry);
     }
 
-    /** Claims up to {@code capacity} due deliveries, at most the in-flight bound per subscription. */
+    /** Claims up to {@code capacity} due deliveries, as an instance with nothing in flight would. */
+    public List<Claimed> claim(int capacity) {
+        return claim(capacity, Map.of());
+    }
+
+    /**
+     * Claims up to {@code capacity} due deliveries: at most the in-flight bound per subscription,
+     * and per tenant at most what its share leaves beside the attempts this instance already has
+     * in flight for it.
+     */
     @Transactional
     @SuppressWarnings("unchecked")
-    public List<Claimed> claim(int capacity) {
+    public List<Claimed> claim(int capacity, Map<String, Integer> inFlightByTenant) {
         List<Claimed> claimed = new ArrayList<>();
         if (capacity <= 0) {
             return claimed;
         }
+        int tenantLimit = config.tenantInFlightLimit();
+        Map<String, Integer> tenantRoom = new HashMap<>();
+        inFlightByTenant.forEach((tenant, inFlight) -> tenantRoom.put(tenant, tenantLimit - inFlight));
+        // Tenants at their bound are left out here, so their subscriptions are neither locked nor
+        // counted against the limit, and other tenants' due work is found behind them.
+        String[] full = tenantRoom.entrySet().stream().filter(e -> e.getValue() <= 0).map(Map.Entry::getKey)
+                .toArray(String[]::new);
         List<Object[]> subscriptions = em.createNativeQuery(SUBSCRIPTIONS_WITH_DUE_WORK)
-                .setParameter(1, capacity).getResultList();
+                .setParameter(1, capacity).setParameter(2, full).getResultList();
         for (Object[] s : subscriptions) {
             UUID subscriptionId = (UUID) s[0];
+            String tenant = (String) s[1];
             long inFlight = ((Number) em.createNativeQuery("""
                             SELECT count(*) FROM webhook_delivery
                             WHERE subscription_id = ?1 AND status = 'SENDING' AND next_attempt_at > now()""")
                     .setParameter(1, subscriptionId).getSingleResult()).longValue();
-            int take = (int) Math.min(capacity - claimed.size(), config.maxInFlightPerSubscription() - inFlight);
+            int room = tenantRoom.getOrDefault(tenant, tenantLimit);
+            int take = (int) Math.min(Math.min(capacity - claimed.size(), config.maxInFlightPerSubscription() - inFlight),
+                    room);
             if (take <= 0) {
                 continue;
             }
@@ -116,9 +139,10 @@ public class DeliveryQueue {
                     .setParameter(3, (double) lease().toSeconds()).setParameter(4, (double) config.retryFor().toSeconds())
                     .getResultList();
             for (Object[] r : rows) {
-                claimed.add(new Claimed((UUID) r[0], subscriptionId, (UUID) r[1], (String) s[1], (String) s[2],
-                        (String) s[3], (String) r[2], ((Number) r[3]).intValue()));
+                claimed.add(new Claimed((UUID) r[0], subscriptionId, tenant, (UUID) r[1], (String) s[2], (String) s[3],
+                        (String) s[4], (String) r[2], ((Number) r[3]).intValue()));
             }
+            tenantRoom.put(tenant, room - rows.size());
             if (claimed.size() >= capacity) {
                 break;
             }
@@ -174,7 +198,7 @@ public class DeliveryQueue {
                     d.subscriptionId, d.tenant);
             return Result.GONE;
         }
-        OffsetDateTime next = now.plus(backoff.delayAfter(d.attempts));
+        OffsetDateTime next = now.plus(backoff.delayAfter(d.attempts - d.backoffBase));
         if (d.retryUntil == null || next.isAfter(d.retryUntil)) {
             d.status = WebhookDelivery.Status.DEAD_LETTERED;
             d.completedAt = now;

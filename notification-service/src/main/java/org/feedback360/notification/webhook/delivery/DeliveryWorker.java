@@ -2,7 +2,6 @@ package org.feedback360.notification.webhook.delivery;
 
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -11,6 +10,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,17 +26,24 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends claimed webhook deliveries asynchronously with the Vert.x HTTP client. The scheduled
- * claim never waits for a response, each request has its own deadline, and a subscription never
- * has more than its in-flight bound on the wire, so a slow or dead receiver holds up neither
- * other subscribers nor mail (which has its own worker).
+ * claim never waits for a response, each attempt has one deadline from its start (host name
+ * lookup included), a subscription never has more than its in-flight bound on the wire and a
+ * tenant never more than its share of this instance's slots, so a slow or dead receiver holds up
+ * neither other subscribers nor other tenants nor mail (which has its own worker).
  *
  * <p>Before every attempt the URL is checked again against {@link UrlPolicy} (DNS may have
  * changed since the subscription was saved) and the request goes to exactly the checked address;
@@ -63,10 +70,29 @@ public class DeliveryWorker {
     Scheduler scheduler;
 
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, Integer> inFlightByTenant = new ConcurrentHashMap<>();
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean backlog;
     private volatile HttpClient client;
+    private ThreadPoolExecutor preparing;
+
+    /**
+     * Host name lookups (and signing) run here, never on the event loop or the shared worker pool:
+     * the system resolver can block for many seconds. One thread per slot, so a tenant whose names
+     * resolve slowly ties up only its own share.
+     */
+    @PostConstruct
+    void startPreparing() {
+        AtomicInteger n = new AtomicInteger();
+        preparing = new ThreadPoolExecutor(config.maxInFlight(), config.maxInFlight(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "webhook-prepare-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        preparing.allowCoreThreadTimeOut(true);
+    }
 
     @Scheduled(identity = JOB, every = "${notification.webhooks.poll:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -98,7 +124,7 @@ public class DeliveryWorker {
             try {
                 while (again.getAndSet(false)) {
                     int capacity = config.maxInFlight() - inFlight.get();
-                    List<DeliveryQueue.Claimed> claimed = queue.claim(capacity);
+                    List<DeliveryQueue.Claimed> claimed = queue.claim(capacity, Map.copyOf(inFlightByTenant));
                     dispatch(claimed);
                     backlog = !claimed.isEmpty() || inFlight.get() > 0;
                 }
@@ -115,20 +141,31 @@ public class DeliveryWorker {
 
     private CompletionStage<DeliveryQueue.Result> send(DeliveryQueue.Claimed delivery) {
         inFlight.incrementAndGet();
+        inFlightByTenant.merge(delivery.tenant(), 1, Integer::sum);
         OffsetDateTime startedAt = OffsetDateTime.now();
         long started = System.nanoTime();
+        long timeoutMs = config.requestTimeout().toMillis();
+        CompletableFuture<SignedRequest> prepared = CompletableFuture.supplyAsync(() -> prepare(delivery), preparing);
+        // One deadline for the whole attempt, the lookup included.
+        Promise<Integer> status = Promise.promise();
+        long deadline = vertx.setTimer(timeoutMs, id -> status.tryFail(new TimeoutException(prepared.isDone()
+                ? "no response within " + timeoutMs + " ms"
+                : "the host name did not resolve within " + timeoutMs + " ms")));
+        prepared.whenComplete((signed, failure) -> {
+            if (failure != null) {
+                status.tryFail(failure instanceof CompletionException ? failure.getCause() : failure);
+            } else if (!status.future().isComplete()) {
+                post(signed, timeoutMs - elapsedMillis(started), status);
+            }
+        });
         CompletableFuture<DeliveryQueue.Result> recorded = new CompletableFuture<>();
-        vertx.<SignedRequest>executeBlocking(() -> prepare(delivery), false)
-                .compose(this::post)
-                .map(status -> new DeliveryQueue.Outcome(status, elapsedMillis(started), null, startedAt, false))
+        status.future()
+                .onComplete(done -> vertx.cancelTimer(deadline))
+                .map(code -> new DeliveryQueue.Outcome(code, elapsedMillis(started), null, startedAt, false))
                 .otherwise(failure -> new DeliveryQueue.Outcome(null, elapsedMillis(started), describe(failure),
                         startedAt, failure instanceof UrlPolicy.Refused))
                 .compose(outcome -> vertx.executeBlocking(() -> queue.record(delivery, outcome), false))
                 .onComplete(result -> {
-                    inFlight.decrementAndGet();
-                    if (backlog) {
-                        claimSoon();
-                    }
                     if (result.succeeded()) {
                         recorded.complete(result.result());
                     } else {
@@ -137,7 +174,19 @@ public class DeliveryWorker {
                         recorded.completeExceptionally(result.cause());
                     }
                 });
+        // The slot is free once the outcome is recorded and the lookup has returned: a lookup that
+        // outlives its deadline still holds a thread, and so counts against its tenant's share.
+        CompletableFuture.allOf(recorded.exceptionally(e -> null), prepared.exceptionally(e -> null))
+                .whenComplete((ignored, e) -> release(delivery.tenant()));
         return recorded;
+    }
+
+    private void release(String tenant) {
+        inFlightByTenant.merge(tenant, -1, (a, b) -> a + b <= 0 ? null : a + b);
+        inFlight.decrementAndGet();
+        if (backlog) {
+            claimSoon();
+        }
     }
 
     private record SignedRequest(RequestOptions options, String body) {
@@ -161,8 +210,6 @@ public class DeliveryWorker {
                 .setSsl(target.https())
                 .setURI(pathAndQuery(target.uri()))
                 .setFollowRedirects(false)
-                .setConnectTimeout(config.requestTimeout().toMillis())
-                .setIdleTimeout(config.requestTimeout().toMillis())
                 .putHeader("content-type", CONTENT_TYPE)
                 .putHeader("user-agent", "Feedback360-Webhooks/1")
                 .putHeader(WebhookSignature.ID, messageId)
@@ -176,12 +223,10 @@ public class DeliveryWorker {
         return WebhookSignature.sign(key, delivery.eventId().toString(), timestamp, delivery.payload());
     }
 
-    /** Sends and answers the status code; the response body is never read. */
-    private Future<Integer> post(SignedRequest signed) {
-        Promise<Integer> status = Promise.promise();
-        long deadline = vertx.setTimer(config.requestTimeout().toMillis(), id -> status.tryFail(
-                new TimeoutException("no response within " + config.requestTimeout().toMillis() + " ms")));
-        client().request(signed.options()).onComplete(opened -> {
+    /** Sends within what is left of the attempt's time and completes {@code status} with the code; the body is never read. */
+    private void post(SignedRequest signed, long remainingMs, Promise<Integer> status) {
+        long timeout = Math.max(1, remainingMs);
+        client().request(signed.options().setConnectTimeout(timeout).setIdleTimeout(timeout)).onComplete(opened -> {
             if (opened.failed()) {
                 status.tryFail(opened.cause());
                 return;
@@ -199,7 +244,6 @@ public class DeliveryWorker {
                 }
             });
         });
-        return status.future().onComplete(done -> vertx.cancelTimer(deadline));
     }
 
     private HttpClient client() {
@@ -245,5 +289,6 @@ public class DeliveryWorker {
         if (client != null) {
             client.close();
         }
+        preparing.shutdownNow();
     }
 }

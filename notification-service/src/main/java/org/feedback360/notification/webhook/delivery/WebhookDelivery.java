@@ -31,6 +31,9 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
     public int attempts;
+    /** Attempts made before the latest redelivery: the backoff counts retries from there. */
+    @Column(name = "backoff_base")
+    public int backoffBase;
     @Column(name = "next_attempt_at")
     public OffsetDateTime nextAttemptAt;
     @Column(name = "retry_until")
