@@ -28,9 +28,12 @@ public class SecretBox {
 
     private final SecretKeySpec key;
 
+    /** Key material shorter than this is refused at startup: it would be guessable. */
+    static final int MIN_KEY_LENGTH = 32;
+
     @Inject
     public SecretBox(WebhookConfig config) {
-        this(config.secretKey());
+        this(strong(config.secretKey()));
     }
 
     public SecretBox(String keyMaterial) {
@@ -40,6 +43,14 @@ public class SecretBox {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String strong(String keyMaterial) {
+        if (keyMaterial.strip().length() < MIN_KEY_LENGTH) {
+            throw new IllegalStateException("notification.webhooks.secret-key (WEBHOOK_SECRET_KEY) must be at least "
+                    + MIN_KEY_LENGTH + " random characters");
+        }
+        return keyMaterial;
     }
 
     public String seal(UUID owner, String secret) {
