@@ -16,8 +16,8 @@ import org.feedback360.scoring.engine.WithheldReason;
 @MessageBundle(value = "report", locale = "en")
 public interface ReportMessages {
 
-    @Message("Leadership feedback report")
-    String reportTitle();
+    @Message("{#if selfVersusManager}Followership feedback report{#else}Leadership feedback report{/if}")
+    String reportTitle(boolean selfVersusManager);
 
     @Message("Released")
     String released();
@@ -33,8 +33,8 @@ public interface ReportMessages {
             + "as you gave them.")
     String anonymityRule(int k);
 
-    @Message("Followers.")
-    String followersHeading();
+    @Message("{#if selfVersusManager}Comparison.{#else}Followers.{/if}")
+    String followersHeading(boolean selfVersusManager);
 
     @Message("Your followers are your direct reports. Throughout this report, your self-rating is compared with "
             + "their average.")
@@ -44,9 +44,14 @@ public interface ReportMessages {
             + "report compares you with your followers, it uses everyone who rated you instead (“All others”).")
     String basisOthers(int k);
 
-    @Message("Too few people responded to compare your self-rating with anyone else’s view. The figures that can "
-            + "be shown are below.")
-    String basisNone();
+    @Message("This review compares your self-rating with your manager’s rating of you, dimension by dimension and "
+            + "item by item. Your manager is named, so their rating is shown as they gave it.")
+    String basisManager();
+
+    @Message("{#if selfVersusManager}Your manager’s rating is not available, so there is nothing to compare your "
+            + "self-rating with. Your own ratings are below.{#else}Too few people responded to compare your self-rating "
+            + "with anyone else’s view. The figures that can be shown are below.{/if}")
+    String basisNone(boolean selfVersusManager);
 
     @Message("Shown as groups:")
     String shownGroups();
@@ -64,10 +69,11 @@ public interface ReportMessages {
             + "{#is OTHER}Other raters{#is ALL_OTHERS}All others{/when}")
     String columnName(Column column);
 
-    @Message("{#when series}{#is SELF}You{#is DIRECT_REPORTS}Followers (direct reports){#is OTHERS}All others{/when}")
+    @Message("{#when series}{#is SELF}You{#is DIRECT_REPORTS}Followers (direct reports)"
+            + "{#is MANAGER}Your manager’s view{#is OTHERS}All others{/when}")
     String seriesName(ChartSeries series);
 
-    @Message("{#when series}{#is SELF}You{#is DIRECT_REPORTS}Followers{#is OTHERS}All others{/when}")
+    @Message("{#when series}{#is SELF}You{#is DIRECT_REPORTS}Followers{#is MANAGER}Manager{#is OTHERS}All others{/when}")
     String seriesShortName(ChartSeries series);
 
     @Message("{#when source}{#is SELF}Your own comments{#is MANAGER}Your manager{#is DIRECT_REPORT}Your direct reports"
@@ -80,8 +86,9 @@ public interface ReportMessages {
     @Message("Alignment index")
     String alignmentIndex();
 
-    @Message("1 means your followers see you exactly as you see yourself; 0 is the largest possible difference.")
-    String alignmentIndexExplained();
+    @Message("{#when basis}{#is MANAGER}1 means your manager sees you exactly as you see yourself"
+            + "{#else}1 means your followers see you exactly as you see yourself{/when}; 0 is the largest possible difference.")
+    String alignmentIndexExplained(FollowersBasis basis);
 
     @Message("Agreement type")
     String agreementType();
@@ -90,13 +97,18 @@ public interface ReportMessages {
             + "{#is IN_AGREEMENT_GOOD}In agreement, favourable{#is IN_AGREEMENT_POOR}In agreement, room to grow{/when}")
     String categoryName(AgreementCategory category);
 
-    @Message("{#when category}"
+    @Message("{#when basis}{#is MANAGER}{#when category}"
+            + "{#is OVER_ESTIMATOR}You rate yourself clearly higher than your manager rates you."
+            + "{#is UNDER_ESTIMATOR}You rate yourself clearly lower than your manager rates you: they see strengths you may not credit yourself with."
+            + "{#is IN_AGREEMENT_GOOD}You and your manager see you much the same way, and both see you favourably."
+            + "{#is IN_AGREEMENT_POOR}You and your manager see you much the same way, and both see room to grow."
+            + "{/when}{#else}{#when category}"
             + "{#is OVER_ESTIMATOR}You rate yourself clearly higher than your followers rate you."
             + "{#is UNDER_ESTIMATOR}You rate yourself clearly lower than your followers rate you: they see strengths you may not credit yourself with."
             + "{#is IN_AGREEMENT_GOOD}You and your followers see you much the same way, and both see you favourably."
             + "{#is IN_AGREEMENT_POOR}You and your followers see you much the same way, and both see room to grow."
-            + "{/when}")
-    String categoryExplained(AgreementCategory category);
+            + "{/when}{/when}")
+    String categoryExplained(AgreementCategory category, FollowersBasis basis);
 
     @Message("Your average self-rating")
     String selfMean();
@@ -125,9 +137,10 @@ public interface ReportMessages {
     @Message("Radar chart of average scores per dimension")
     String radarSvgTitle();
 
-    @Message("Your self-rating compared with your followers’ and all others’ average ratings on each dimension. "
+    @Message("{#when basis}{#is MANAGER}Your self-rating compared with your manager’s rating on each dimension."
+            + "{#else}Your self-rating compared with your followers’ and all others’ average ratings on each dimension.{/when} "
             + "The same numbers are in the table below the chart.")
-    String radarSvgDescription();
+    String radarSvgDescription(FollowersBasis basis);
 
     @Message("not shown")
     String notShown();
@@ -138,14 +151,15 @@ public interface ReportMessages {
     @Message("Dimension")
     String dimension();
 
-    @Message("Where you and your followers differ")
-    String gapTitle();
+    @Message("{#when basis}{#is MANAGER}Where you and your manager differ{#else}Where you and your followers differ{/when}")
+    String gapTitle(FollowersBasis basis);
 
-    @Message("Your score minus your followers’ score, per dimension.")
-    String gapIntro();
+    @Message("{#when basis}{#is MANAGER}Your score minus your manager’s score, per dimension."
+            + "{#else}Your score minus your followers’ score, per dimension.{/when}")
+    String gapIntro(FollowersBasis basis);
 
-    @Message("followers rate you higher")
-    String gapLeft();
+    @Message("{#when basis}{#is MANAGER}your manager rates you higher{#else}followers rate you higher{/when}")
+    String gapLeft(FollowersBasis basis);
 
     @Message("you rate yourself higher")
     String gapRight();
@@ -153,26 +167,30 @@ public interface ReportMessages {
     @Message("Blind spots")
     String blindSpotsTitle();
 
-    @Message("Items you rate yourself clearly higher than others rate you.")
-    String blindSpotsIntro();
+    @Message("{#when basis}{#is MANAGER}Items you rate yourself clearly higher than your manager rates you."
+            + "{#else}Items you rate yourself clearly higher than others rate you.{/when}")
+    String blindSpotsIntro(FollowersBasis basis);
 
-    @Message("None: there is no item you rate clearly higher than others do.")
-    String noBlindSpots();
+    @Message("{#when basis}{#is MANAGER}None: there is no item you rate clearly higher than your manager does."
+            + "{#else}None: there is no item you rate clearly higher than others do.{/when}")
+    String noBlindSpots(FollowersBasis basis);
 
     @Message("Hidden strengths")
     String hiddenStrengthsTitle();
 
-    @Message("Items others rate you clearly higher than you rate yourself.")
-    String hiddenStrengthsIntro();
+    @Message("{#when basis}{#is MANAGER}Items your manager rates you clearly higher than you rate yourself."
+            + "{#else}Items others rate you clearly higher than you rate yourself.{/when}")
+    String hiddenStrengthsIntro(FollowersBasis basis);
 
-    @Message("None: there is no item others rate clearly higher than you do.")
-    String noHiddenStrengths();
+    @Message("{#when basis}{#is MANAGER}None: there is no item your manager rates clearly higher than you do."
+            + "{#else}None: there is no item others rate clearly higher than you do.{/when}")
+    String noHiddenStrengths(FollowersBasis basis);
 
     @Message("You")
     String you();
 
-    @Message("Others")
-    String others();
+    @Message("{#when basis}{#is MANAGER}Manager{#else}Others{/when}")
+    String others(FollowersBasis basis);
 
     @Message("Gap")
     String gap();

@@ -11,12 +11,15 @@ import org.feedback360.scoring.engine.WithheldReason;
  * What the report template shows: every number already formatted for the reader, every chart
  * already laid out. The template only arranges it and adds the page's words.
  *
- * @param hiddenGroups groups not shown as themselves (below k, or nobody asked: the page cannot tell)
+ * @param selfVersusManager a review rated by the subject and their manager only (followership): no
+ *                          followers, no consensus, no "all others"
+ * @param hiddenGroups groups of the instrument not shown as themselves (below k, or nobody asked: the page cannot tell)
+ * @param columns      the score tables' columns: the instrument's groups, and all others where there can be any
  * @param pooled       whether the hidden groups' ratings count in ALL_OTHERS
  * @param reasons      the reasons of every withheld figure on the page, explained once in a legend
  */
 public record ReportView(String lang, String subjectName, String cycleName, String releasedOn, int k,
-                         FollowersBasis basis, List<Column> shownGroups, List<Column> hiddenGroups, boolean pooled,
+                         FollowersBasis basis, boolean selfVersusManager, List<Column> shownGroups, List<Column> hiddenGroups, boolean pooled,
                          Summary summary, Radar radar, Gaps gaps, List<ItemGapRow> blindSpots,
                          List<ItemGapRow> hiddenStrengths, List<ConsensusRow> consensus, List<Column> columns,
                          List<DimensionRow> dimensions, List<ItemSection> items, List<CommentSection> comments,
@@ -28,6 +31,15 @@ public record ReportView(String lang, String subjectName, String cycleName, Stri
 
     public boolean basisIsOthers() {
         return basis == FollowersBasis.OTHERS;
+    }
+
+    public boolean basisIsManager() {
+        return basis == FollowersBasis.MANAGER;
+    }
+
+    /** Colspan of a row spanning the item table: the item's own column and every figure column. */
+    public int tableWidth() {
+        return columns.size() + 1;
     }
 
     /** One figure: a mean with n (and sd for dimension scores of a group), or the reason it is withheld. */

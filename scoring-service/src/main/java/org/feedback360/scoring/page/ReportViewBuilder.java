@@ -1,7 +1,6 @@
 package org.feedback360.scoring.page;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,24 +39,51 @@ final class ReportViewBuilder {
         return new ReportViewBuilder(report, context, format).build();
     }
 
+    /** The groups the instrument is rated by: the engine gives each of them, and only them, a figure. */
+    private Set<RaterGroup> instrumentGroups() {
+        Set<RaterGroup> groups = EnumSet.noneOf(RaterGroup.class);
+        report.dimensions().forEach(d -> groups.addAll(d.groups().keySet()));
+        return groups;
+    }
+
+    /** Rated by the subject and their manager only (followership): InstrumentModel.comparesSelfWithManager. */
+    private boolean selfVersusManager() {
+        Set<RaterGroup> groups = instrumentGroups();
+        return groups.contains(RaterGroup.MANAGER) && EnumSet.of(RaterGroup.SELF, RaterGroup.MANAGER).containsAll(groups);
+    }
+
+    /** A group the instrument does not use is no column: it is not "withheld", it was never asked. */
+    private List<Column> columns() {
+        List<Column> columns = new ArrayList<>();
+        instrumentGroups().forEach(g -> columns.add(Column.of(g)));
+        if (!selfVersusManager()) {
+            columns.add(Column.ALL_OTHERS);
+        }
+        return columns;
+    }
+
     private ReportView build() {
         List<Column> shown = new ArrayList<>();
         List<Column> hidden = new ArrayList<>();
-        for (RaterGroup group : RaterGroup.values()) {
+        for (RaterGroup group : instrumentGroups()) {
             (report.publishedGroups().contains(group) ? shown : hidden).add(Column.of(group));
         }
+        List<Column> columns = columns();
         ReportView.Summary summary = summary();
         ReportView.Radar radar = radar();
         ReportView.Gaps gaps = gaps();
-        List<ReportView.ConsensusRow> consensus = report.dimensions().stream().map(this::consensus).toList();
+        // A self-versus-manager review has no followers whose consensus could be shown.
+        List<ReportView.ConsensusRow> consensus = selfVersusManager() ? List.of()
+                : report.dimensions().stream().map(this::consensus).toList();
         List<ReportView.DimensionRow> dimensions = report.dimensions().stream()
-                .map(d -> new ReportView.DimensionRow(context.dimensionName(d.dimension()), cells(d.groups(), d.others())))
+                .map(d -> new ReportView.DimensionRow(context.dimensionName(d.dimension()),
+                        cells(columns, d.groups(), d.others())))
                 .toList();
         return new ReportView(format.locale().getLanguage(), context.subjectName(), context.cycleName(),
-                format.date(context.releasedAt()), report.k(), report.followersBasis(), shown, hidden,
-                report.othersIncludesPooledGroups(), summary, radar, gaps, itemGaps(report.blindSpots()),
-                itemGaps(report.hiddenStrengths()), consensus, Arrays.asList(Column.values()), dimensions, items(),
-                comments(), List.copyOf(reasons));
+                format.date(context.releasedAt()), report.k(), report.followersBasis(), selfVersusManager(), shown,
+                hidden, report.othersIncludesPooledGroups(), summary, radar, gaps, itemGaps(report.blindSpots()),
+                itemGaps(report.hiddenStrengths()), consensus, columns, dimensions, items(columns), comments(),
+                List.copyOf(reasons));
     }
 
     private ReportView.Summary summary() {
@@ -77,7 +103,7 @@ final class ReportViewBuilder {
         if (report.followersBasis() == FollowersBasis.DIRECT_REPORT) {
             series.add(ChartSeries.DIRECT_REPORTS);
         }
-        series.add(ChartSeries.OTHERS);
+        series.add(selfVersusManager() ? ChartSeries.MANAGER : ChartSeries.OTHERS);
         List<String> labels = new ArrayList<>();
         List<ReportView.RadarRow> rows = new ArrayList<>();
         for (DimensionResult d : report.dimensions()) {
@@ -100,6 +126,7 @@ final class ReportViewBuilder {
         return switch (series) {
             case SELF -> d.groups().get(RaterGroup.SELF);
             case DIRECT_REPORTS -> d.groups().get(RaterGroup.DIRECT_REPORT);
+            case MANAGER -> d.groups().get(RaterGroup.MANAGER);
             case OTHERS -> d.others();
         };
     }
@@ -108,6 +135,7 @@ final class ReportViewBuilder {
         return switch (series) {
             case SELF -> Column.SELF;
             case DIRECT_REPORTS -> Column.DIRECT_REPORT;
+            case MANAGER -> Column.MANAGER;
             case OTHERS -> Column.ALL_OTHERS;
         };
     }
@@ -154,26 +182,26 @@ final class ReportViewBuilder {
         return new ReportView.ConsensusRow(name, false, null, null, null, withheld((Withheld) d.consensus()));
     }
 
-    private List<ReportView.ItemSection> items() {
+    private List<ReportView.ItemSection> items(List<Column> columns) {
         List<ReportView.ItemSection> sections = new ArrayList<>();
         for (DimensionResult d : report.dimensions()) {
             List<ReportView.ItemRow> rows = report.items().stream().filter(i -> i.dimension().equals(d.dimension()))
-                    .map(this::item).toList();
+                    .map(i -> item(columns, i)).toList();
             sections.add(new ReportView.ItemSection(context.dimensionName(d.dimension()), rows));
         }
         return sections;
     }
 
-    private ReportView.ItemRow item(ItemResult item) {
-        return new ReportView.ItemRow(context.itemText(item.item()), item.reverseScored(), cells(item.groups(), item.others()));
+    private ReportView.ItemRow item(List<Column> columns, ItemResult item) {
+        return new ReportView.ItemRow(context.itemText(item.item()), item.reverseScored(),
+                cells(columns, item.groups(), item.others()));
     }
 
-    private List<ReportView.Cell> cells(Map<RaterGroup, Figure> groups, Figure others) {
+    private List<ReportView.Cell> cells(List<Column> columns, Map<RaterGroup, Figure> groups, Figure others) {
         List<ReportView.Cell> cells = new ArrayList<>();
-        for (RaterGroup group : RaterGroup.values()) {
-            cells.add(cell(Column.of(group), groups.get(group)));
+        for (Column column : columns) {
+            cells.add(cell(column, column == Column.ALL_OTHERS ? others : groups.get(RaterGroup.valueOf(column.name()))));
         }
-        cells.add(cell(Column.ALL_OTHERS, others));
         return cells;
     }
 

@@ -9,6 +9,7 @@ import io.quarkus.qute.Engine;
 import io.quarkus.qute.i18n.Message;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -41,20 +42,38 @@ class ReportMessagesTest {
 
     @Test
     void everyConstantIsWordedInBothLanguages() {
-        Map<String, Object[]> messages = Map.of(
-                "columnName", Column.values(),
-                "seriesName", ChartSeries.values(),
-                "commentSource", CommentSource.values(),
-                "categoryName", AgreementCategory.values(),
-                "categoryExplained", AgreementCategory.values(),
-                "followersMean", FollowersBasis.values(),
-                "consensusLabel", ConsensusLabel.values());
+        Map<String, Object[]> messages = new java.util.LinkedHashMap<>();
+        messages.put("columnName(value)", Column.values());
+        messages.put("seriesName(value)", ChartSeries.values());
+        messages.put("seriesShortName(value)", ChartSeries.values());
+        messages.put("commentSource(value)", CommentSource.values());
+        messages.put("categoryName(value)", AgreementCategory.values());
+        messages.put("consensusLabel(value)", ConsensusLabel.values());
+        for (String byBasis : List.of("followersMean", "alignmentIndexExplained", "radarSvgDescription", "gapTitle",
+                "gapIntro", "gapLeft", "blindSpotsIntro", "noBlindSpots", "hiddenStrengthsIntro", "noHiddenStrengths",
+                "others")) {
+            messages.put(byBasis + "(value)", FollowersBasis.values());
+        }
         for (Locale locale : PageFormat.SUPPORTED) {
             messages.forEach((message, constants) -> {
                 for (Object constant : constants) {
-                    assertWorded(locale, "{report:" + message + "(value)}", constant, message + " " + constant);
+                    assertWorded(locale, "{report:" + message + "}", constant, message + " " + constant);
                 }
             });
+            for (AgreementCategory category : AgreementCategory.values()) {
+                for (FollowersBasis basis : FollowersBasis.values()) {
+                    String text = engine.parse("{report:categoryExplained(category, basis)}").data("category", category)
+                            .data("basis", basis).setLocale(locale).render().strip();
+                    assertFalse(text.isBlank() || text.contains("{"), category + " " + basis + " in " + locale);
+                    assertTrue(text.contains(basis == FollowersBasis.MANAGER ? "anager" : "ollower")
+                            || text.contains(basis == FollowersBasis.MANAGER ? "Führungskraft" : "Mitarbeitend"), text);
+                }
+            }
+            for (Object selfVersusManager : new Object[] {true, false}) {
+                for (String message : List.of("reportTitle", "followersHeading", "basisNone")) {
+                    assertWorded(locale, "{report:" + message + "(value)}", selfVersusManager, message);
+                }
+            }
             for (WithheldReason reason : WithheldReason.values()) {
                 String shortText = render(locale, "{report:withheldShort(value, 3)}", reason);
                 String longText = render(locale, "{report:withheldLong(value, 3)}", reason);
@@ -66,7 +85,8 @@ class ReportMessagesTest {
 
     @Test
     void theTwoLanguagesDiffer() {
-        assertNotEquals(render(Locale.ENGLISH, "{report:reportTitle}", null), render(Locale.GERMAN, "{report:reportTitle}", null));
+        assertNotEquals(render(Locale.ENGLISH, "{report:reportTitle(false)}", null), render(Locale.GERMAN, "{report:reportTitle(false)}", null));
+        assertNotEquals(render(Locale.ENGLISH, "{report:reportTitle(true)}", null), render(Locale.ENGLISH, "{report:reportTitle(false)}", null));
         assertEquals("Gruppe unter 3", render(Locale.GERMAN, "{report:withheldShort(value, 3)}", WithheldReason.GROUP_BELOW_THRESHOLD));
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.feedback360.scoring.engine.InstrumentModel;
 import org.feedback360.scoring.engine.RaterGroup;
 import org.feedback360.scoring.engine.RaterSubmission;
 import org.feedback360.scoring.engine.SubjectReport;
@@ -166,6 +167,64 @@ class ReportPageTest {
         assertTrue(html.contains("Too few people responded to compare your self-rating"));
         assertFalse(section(html, "summary").contains("stat-value"), "no index shown");
         assertTrue(section(html, "comments").contains("No comments can be shown."));
+    }
+
+    @Test
+    void aFollowershipReviewComparesWithTheManager() {
+        String html = page.render(Reports.followership(), Reports.followershipContext("en"));
+
+        assertTrue(html.contains("This review compares your self-rating with your manager’s rating of you"), "basis");
+        assertFalse(html.contains("Too few people responded"), "the manager's basis is no missing basis");
+        assertContainsText(html, "Followership feedback report", "Your manager’s rating");
+        // JUDGMENT: self 5, manager 3.5, gap +1.5; WORK_ETHIC: 4 and 4.5, gap −0.5; COURAGE 3 and 4, gap −1.
+        String radar = section(html, "radar");
+        assertTrue(radar.contains("Your manager’s view"), "legend");
+        Matcher manager = Pattern.compile("<g class=\"series series-MANAGER\"[^>]*>\\s*<polygon points=\"([^\"]+)\"")
+                .matcher(radar);
+        assertTrue(manager.find(), "the manager's line");
+        assertEquals(3, manager.group(1).split(" ").length);
+        assertFalse(radar.contains("series-OTHERS") || radar.contains("series-DIRECT_REPORTS"), "no followers, no others");
+
+        String gaps = section(html, "gaps");
+        assertContainsText(gaps, "Where you and your manager differ", "Your score minus your manager’s score",
+                "your manager rates you higher", "+1.50", "−0.50", "−1.00");
+
+        // Only the instrument's groups are columns: nothing about peers or followers "withheld".
+        assertEquals(List.of("5.00 n 1", "3.50 n 1"), cells(row(html, "Judgment")));
+        assertEquals(List.of("5.00 n 1", "3.00 n 1"), cells(row(html, "Weighs options before acting")));
+        assertFalse(html.contains("group below 3"), html);
+        assertFalse(html.contains("id=\"consensus\""), "no followers' consensus");
+        assertTrue(html.contains("colspan=\"3\""), "item table: the item, self, manager");
+        assertTrue(section(html, "blind-spots").contains("Items you rate yourself clearly higher than your manager rates you."));
+        assertContainsText(section(html, "blind-spots"), "Weighs options before acting", "Manager <b>3.00</b>");
+    }
+
+    @Test
+    void aFollowershipReviewInGerman() {
+        String html = page.render(Reports.followership(), Reports.followershipContext("de"));
+        assertContainsText(html, "Diese Befragung vergleicht Ihre Selbsteinschätzung mit der Einschätzung Ihrer Führungskraft",
+                "Sicht Ihrer Führungskraft", "Wo Sie und Ihre Führungskraft sich unterscheiden",
+                "Ihre Führungskraft bewertet höher", "Bewertung Ihrer Führungskraft");
+        assertFalse(html.contains("Zu wenige Personen haben geantwortet"));
+    }
+
+    @Test
+    void aFollowershipReviewWithoutTheManagersRatingSaysSo() {
+        SubjectReport selfOnly = new org.feedback360.scoring.engine.ReportCalculator(Reports.FOLLOWERSHIP_INSTRUMENT,
+                org.feedback360.scoring.engine.ScoringPolicy.DEFAULT).calculate("follower-1",
+                List.of(Reports.rater("self", RaterGroup.SELF, Reports.FOLLOWERSHIP_ITEMS, 5, 5, 4, 2, 3, 3)));
+        String html = page.render(selfOnly, Reports.followershipContext("en"));
+        assertTrue(html.contains("Your manager’s rating is not available"), "followership wording");
+        assertFalse(html.contains("Too few people responded"));
+    }
+
+    @Test
+    void aGroupTheInstrumentDoesNotUseIsNoColumn() {
+        InstrumentModel noOthers = Reports.WORKED_INSTRUMENT.ratedBy(RaterGroup.SELF, RaterGroup.MANAGER,
+                RaterGroup.DIRECT_REPORT, RaterGroup.PEER);
+        String html = page.render(Reports.worked(Reports.workedSubmissions(), noOthers), Reports.workedContext("en"));
+        assertEquals(5, cells(row(html, "Trust")).size(), "self, manager, direct reports, peers, all others");
+        assertFalse(html.contains("Other raters"), "never asked, so neither a column nor a hidden group");
     }
 
     private static RaterSubmission withoutRecognition(RaterSubmission s) {

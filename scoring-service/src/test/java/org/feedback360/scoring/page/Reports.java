@@ -151,6 +151,30 @@ final class Reports {
                 DEMO_DIMENSION_NAMES, DEMO_ITEM_TEXTS, DEMO_QUESTIONS);
     }
 
+    // --- A followership review (followership-v1): rated by the follower and their manager only ---
+
+    static final InstrumentModel FOLLOWERSHIP_INSTRUMENT = InstrumentModel.of(
+            Dimension.of("JUDGMENT", Item.of("j1"), Item.of("j2")),
+            Dimension.of("WORK_ETHIC", Item.of("w1"), Item.reversed("w2")),
+            Dimension.of("COURAGE", Item.of("c1"), Item.of("c2"))).ratedBy(SELF, MANAGER);
+
+    static final String[] FOLLOWERSHIP_ITEMS = {"j1", "j2", "w1", "w2", "c1", "c2"};
+
+    /** Self 5, 5 | 4, 2 (w2 reversed: 4) | 3, 3; manager 3, 4 | 4, 1 (5) | 4, 4. */
+    static SubjectReport followership() {
+        return new ReportCalculator(FOLLOWERSHIP_INSTRUMENT, ScoringPolicy.DEFAULT).calculate("follower-1", List.of(
+                comments(rater("self", SELF, FOLLOWERSHIP_ITEMS, 5, 5, 4, 2, 3, 3), "keep", "My own note"),
+                comments(rater("manager", MANAGER, FOLLOWERSHIP_ITEMS, 3, 4, 4, 1, 4, 4), "keep", "Speaks up in reviews")));
+    }
+
+    static ReportContext followershipContext(String locale) {
+        return new ReportContext("Finn Follower", "Followership 2026", RELEASED, locale,
+                Map.of("JUDGMENT", "Judgment", "WORK_ETHIC", "Work ethic", "COURAGE", "Courage"),
+                Map.of("j1", "Weighs options before acting", "j2", "Knows when to ask", "w1", "Finishes what they start",
+                        "w2", "Cuts corners under pressure", "c1", "Raises concerns openly", "c2", "Disagrees constructively"),
+                Map.of("keep", "What should they keep doing?"));
+    }
+
     // --- Builders ---
 
     static RaterSubmission rater(String key, RaterGroup group, String[] items, Integer... answers) {
