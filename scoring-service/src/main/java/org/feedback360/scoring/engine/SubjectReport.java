@@ -26,6 +26,24 @@ public record SubjectReport(String subjectId, int k, List<RaterGroup> publishedG
         comments = List.copyOf(comments);
     }
 
+    /**
+     * The report as a reader other than its subject may see it (rule 7: no raw individual ratings
+     * of anyone but the caller's own): the subject's dimension scores and the alignment stay, their
+     * item figures are withheld, their comments left out, and so are the blind spots and hidden
+     * strengths, which quote the subject's item ratings.
+     */
+    public SubjectReport withoutSubjectsItemRatings() {
+        List<ItemResult> withheld = items.stream().map(item -> {
+            java.util.Map<RaterGroup, Figure> groups = new java.util.EnumMap<>(RaterGroup.class);
+            groups.putAll(item.groups());
+            groups.computeIfPresent(RaterGroup.SELF, (group, figure) -> Withheld.SUBJECT_ONLY);
+            return new ItemResult(item.item(), item.dimension(), item.reverseScored(), groups, item.others());
+        }).toList();
+        return new SubjectReport(subjectId, k, publishedGroups, othersIncludesPooledGroups, followersBasis, dimensions,
+                withheld, alignment, List.of(), List.of(),
+                comments.stream().filter(c -> c.source() != CommentSource.SELF).toList());
+    }
+
     /** The report's dimension scores and alignment. */
     public SubjectSummary summary() {
         return new SubjectSummary(subjectId, k, publishedGroups, othersIncludesPooledGroups, followersBasis, dimensions,

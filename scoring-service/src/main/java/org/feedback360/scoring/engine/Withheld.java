@@ -23,6 +23,9 @@ public record Withheld(WithheldReason reason, String detail)
             "some raters skipped some of this dimension's items: item figures beside the dimension score would "
                     + "reveal their answers");
 
+    static final Withheld SUBJECT_ONLY = new Withheld(WithheldReason.SUBJECT_ONLY,
+            "the subject's own answers to single items are shown to the subject only");
+
     // A report holds hundreds of these: made once per k, not once per figure.
     private static final Withheld[] GROUP_BELOW_THRESHOLD = new Withheld[32];
     private static final Withheld[] TOO_FEW_ANSWERS = new Withheld[32];

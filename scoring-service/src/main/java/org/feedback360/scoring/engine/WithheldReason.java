@@ -30,6 +30,12 @@ public enum WithheldReason {
     TOO_FEW_COMPLETE_CASES,
     /** Cronbach's alpha: undefined for one item or zero total variance. */
     UNDEFINED,
+    /**
+     * The subject's own item ratings, shown to the subject only (rule 7): another reader who may see
+     * the report (the manager in a followership review) sees the subject's dimension scores, not
+     * their answers to single items.
+     */
+    SUBJECT_ONLY,
     /** The figure does not exist for this instrument (rwg(J) of followers on a self-versus-manager instrument). */
     NOT_APPLICABLE
 }

@@ -11,10 +11,19 @@ import java.util.Objects;
  * @param dimensionNames dimension id → name in the reader's language
  * @param itemTexts      item id → item text in the reader's language
  * @param questionTexts  open question id → question in the reader's language
+ * @param subjectItemsWithheld the reader is not the subject (a followership subject's manager): the
+ *                       subject's item ratings, blind spots and hidden strengths are not in the report
  */
 public record ReportContext(String subjectName, String cycleName, Instant releasedAt, String locale,
                             Map<String, String> dimensionNames, Map<String, String> itemTexts,
-                            Map<String, String> questionTexts) {
+                            Map<String, String> questionTexts, boolean subjectItemsWithheld) {
+
+    /** The page for the subject (or HR): everything the report holds. */
+    public ReportContext(String subjectName, String cycleName, Instant releasedAt, String locale,
+                         Map<String, String> dimensionNames, Map<String, String> itemTexts,
+                         Map<String, String> questionTexts) {
+        this(subjectName, cycleName, releasedAt, locale, dimensionNames, itemTexts, questionTexts, false);
+    }
 
     public ReportContext {
         Objects.requireNonNull(subjectName, "subjectName");

@@ -53,6 +53,14 @@ public interface ReportMessages {
             + "with anyone else’s view. The figures that can be shown are below.{/if}")
     String basisNone(boolean selfVersusManager);
 
+    @Message("You are reading this report as the manager of the person it is about. It speaks to them: “you” is "
+            + "them. Their answers to single items and their comments are shown to them only; the comparison by "
+            + "dimension is complete.")
+    String readerIsManager();
+
+    @Message("Shown only to the person this report is about: it would quote their answers to single items.")
+    String itemGapsSubjectOnly();
+
     @Message("Shown as groups:")
     String shownGroups();
 
@@ -233,6 +241,7 @@ public interface ReportMessages {
             + "{#is TOO_FEW_ANSWERS}fewer than {k} ratings"
             + "{#is COMPLEMENTARY_DISCLOSURE}protects a small group"
             + "{#is PARTIAL_ANSWERS}protects skipped answers"
+            + "{#is SUBJECT_ONLY}shown to them only"
             + "{#is NOT_ANSWERED}not answered"
             + "{#is NO_BASIS}nobody to compare with"
             + "{#is NO_ITEM_WITH_ENOUGH_ANSWERS}too few answers per item"
@@ -246,6 +255,8 @@ public interface ReportMessages {
             + "{#is GROUP_BELOW_THRESHOLD}Fewer than {k} people of this group responded, or none were asked."
             + "{#is TOO_FEW_ANSWERS}Fewer than {k} ratings stand behind this figure."
             + "{#is COMPLEMENTARY_DISCLOSURE}Showing it would let fewer than {k} ratings be worked out by subtracting the other figures."
+            + "{#is SUBJECT_ONLY}The person this report is about sees their own answers to single items; other readers "
+            + "see their scores by dimension."
             + "{#is PARTIAL_ANSWERS}Some people skipped some of this dimension’s items. Next to the dimension’s score, "
             + "the item scores would let their answers be worked out, so they are not shown."
             + "{#is NOT_ANSWERED}No rating was given, or too few of the items were answered."

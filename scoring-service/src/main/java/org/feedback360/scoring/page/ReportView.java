@@ -11,6 +11,8 @@ import org.feedback360.scoring.engine.WithheldReason;
  * What the report template shows: every number already formatted for the reader, every chart
  * already laid out. The template only arranges it and adds the page's words.
  *
+ * @param subjectItemsWithheld the reader is not the subject: their item ratings, blind spots and hidden
+ *                          strengths are not in the report
  * @param selfVersusManager a review rated by the subject and their manager only (followership): no
  *                          followers, no consensus, no "all others"
  * @param hiddenGroups groups of the instrument not shown as themselves (below k, or nobody asked: the page cannot tell)
@@ -19,7 +21,8 @@ import org.feedback360.scoring.engine.WithheldReason;
  * @param reasons      the reasons of every withheld figure on the page, explained once in a legend
  */
 public record ReportView(String lang, String subjectName, String cycleName, String releasedOn, int k,
-                         FollowersBasis basis, boolean selfVersusManager, List<Column> shownGroups, List<Column> hiddenGroups, boolean pooled,
+                         FollowersBasis basis, boolean selfVersusManager, boolean subjectItemsWithheld,
+                         List<Column> shownGroups, List<Column> hiddenGroups, boolean pooled,
                          Summary summary, Radar radar, Gaps gaps, List<ItemGapRow> blindSpots,
                          List<ItemGapRow> hiddenStrengths, List<ConsensusRow> consensus, List<Column> columns,
                          List<DimensionRow> dimensions, List<ItemSection> items, List<CommentSection> comments,

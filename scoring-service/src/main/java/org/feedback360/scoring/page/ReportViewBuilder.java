@@ -80,7 +80,8 @@ final class ReportViewBuilder {
                         cells(columns, d.groups(), d.others())))
                 .toList();
         return new ReportView(format.locale().getLanguage(), context.subjectName(), context.cycleName(),
-                format.date(context.releasedAt()), report.k(), report.followersBasis(), selfVersusManager(), shown,
+                format.date(context.releasedAt()), report.k(), report.followersBasis(), selfVersusManager(),
+                context.subjectItemsWithheld(), shown,
                 hidden, report.othersIncludesPooledGroups(), summary, radar, gaps, itemGaps(report.blindSpots()),
                 itemGaps(report.hiddenStrengths()), consensus, columns, dimensions, items(columns), comments(),
                 List.copyOf(reasons));

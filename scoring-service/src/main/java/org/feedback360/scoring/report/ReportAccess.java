@@ -45,6 +45,14 @@ public class ReportAccess {
         return cycle -> cycle.isManagerReader(subjectId, employee);
     }
 
+    /**
+     * Whether the caller sees the subject's own item ratings and comments: the subject, and HR. A
+     * followership subject's manager reads the report for the dimension-level comparison only.
+     */
+    public boolean seesSubjectsOwnRatings(String subjectId) {
+        return isHr() || caller.employeeId().equals(subjectId);
+    }
+
     /** The employee whose reports a non-HR caller may list: their own; null for HR (any). */
     public String ownSubjectUnlessHr() {
         return isHr() ? null : caller.employeeId();

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedback360.scoring.cycle.InstrumentDefinition;
 import org.feedback360.scoring.cycle.Person;
 import org.feedback360.scoring.cycle.SubjectKey;
+import org.feedback360.scoring.engine.SubjectReport;
 import org.feedback360.scoring.page.ReportContext;
 import org.feedback360.scoring.page.ReportPage;
 import org.feedback360.support.problem.Problem;
@@ -75,7 +76,14 @@ public class ReportResource {
     public ReportView report(@PathParam("cycleId") String cycleId, @PathParam("subjectId") String subjectId)
             throws SQLException {
         ReportService.Found found = find(cycleId, subjectId);
-        return ReportView.of(found.cycle(), found.report());
+        boolean own = access.seesSubjectsOwnRatings(found.report().subject().subjectId());
+        return ReportView.of(found.cycle(), found.report(), shown(found, own), own);
+    }
+
+    /** The report as the caller may see it: without the subject's item ratings unless they are the subject or HR. */
+    private static SubjectReport shown(ReportService.Found found, boolean subjectsOwnRatings) {
+        SubjectReport report = found.report().report();
+        return subjectsOwnRatings ? report : report.withoutSubjectsItemRatings();
     }
 
     @GET
@@ -92,8 +100,9 @@ public class ReportResource {
         Person person = found.cycle().subject(subject).orElse(new Person(subject, subject, null, null));
         InstrumentDefinition.Labels labels = found.cycle().definition().labels(person.locale());
         String name = person.name() == null || person.name().isBlank() ? subject : person.name();
-        String html = page.render(found.report().report(), new ReportContext(name, found.cycle().name(),
-                found.report().releasedAt(), labels.locale(), labels.dimensions(), labels.items(), labels.questions()));
+        boolean own = access.seesSubjectsOwnRatings(subject);
+        String html = page.render(shown(found, own), new ReportContext(name, found.cycle().name(),
+                found.report().releasedAt(), labels.locale(), labels.dimensions(), labels.items(), labels.questions(), !own));
         // The type is set here: from @Produces the server-side "qs" weight would reach the client.
         return Response.ok(html, "text/html;charset=UTF-8").build();
     }

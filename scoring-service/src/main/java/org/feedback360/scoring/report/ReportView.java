@@ -16,7 +16,11 @@ public record ReportView(UUID cycleId, String cycleName, InstrumentRef instrumen
                          @Schema(description = "Dimension names, item texts and open questions in the subject's locale")
                          InstrumentDefinition.Labels labels,
                          @Schema(description = "Every figure of SCORING.md; a withheld figure has published=false and a reason, never a number")
-                         SubjectReport report) {
+                         SubjectReport report,
+                         @Schema(description = "Whether the subject's own item ratings, comments, blind spots and hidden strengths are "
+                                 + "included: for the subject and HR; a followership subject's manager sees the subject's dimension "
+                                 + "scores only (item figures withheld as SUBJECT_ONLY)")
+                         boolean subjectItemsShown) {
 
     public record InstrumentRef(String key, int version) {
     }
@@ -24,11 +28,12 @@ public record ReportView(UUID cycleId, String cycleName, InstrumentRef instrumen
     public record SubjectRef(String employeeId, String name) {
     }
 
-    static ReportView of(Cycle cycle, FrozenReport frozen) {
+    /** @param report the frozen report as this reader may see it */
+    static ReportView of(Cycle cycle, FrozenReport frozen, SubjectReport report, boolean subjectItemsShown) {
         String subjectId = frozen.subject().subjectId();
         Person person = cycle.subject(subjectId).orElse(new Person(subjectId, subjectId, null, null));
         return new ReportView(cycle.cycleId(), cycle.name(), new InstrumentRef(cycle.instrumentKey(), cycle.instrumentVersion()),
                 new SubjectRef(subjectId, person.name()), frozen.releasedAt(), cycle.definition().labels(person.locale()),
-                frozen.report());
+                report, subjectItemsShown);
     }
 }

@@ -125,6 +125,56 @@ class ReportResourceTest {
     }
 
     @Test
+    void theFollowersManagerSeesTheComparisonByDimension_notTheFollowersItemAnswersOrComments() throws Exception {
+        String tenant = TestEvents.tenant();
+        String follower = "E-0302";
+        CycleSpec cycle = new CycleSpec(tenant, java.util.UUID.randomUUID(), "Followership",
+                TestEvents.definition("followership", java.util.List.of("SELF", "MANAGER"), "JUDGMENT=j1,j2", "COURAGE=c1,c2"),
+                java.util.List.of(new TestEvents.Subject(follower, "Fay Follower", "en", LEADER)), 3, true);
+        seed.apply(TestEvents.cycleEvent("CycleOpened", cycle, java.util.Map.of()));
+        seed.apply(TestEvents.response(tenant, cycle.cycleId(), follower, TestEvents.raterKey("fay"), "SELF", 1,
+                java.util.Map.of("j1", 5, "j2", 2, "c1", 4, "c2", 4), java.util.Map.of("keep-doing", "Fay's private note")));
+        seed.apply(TestEvents.response(tenant, cycle.cycleId(), follower, TestEvents.raterKey("leo"), "MANAGER", 1,
+                java.util.Map.of("j1", 3, "j2", 4, "c1", 4, "c2", 2), java.util.Map.of("keep-doing", "Speaks up")));
+        seed.apply(TestEvents.cycleEvent("CycleClosed", cycle, java.util.Map.of(follower, 2L)));
+        seed.apply(TestEvents.cycleEvent("CycleReleased", cycle, java.util.Map.of(follower, 2L)));
+
+        // The follower sees everything of their own report: item answers, comments, blind spots.
+        given().auth().oauth2(TestTokens.employee(tenant, follower).sign()).get(path(cycle, follower))
+                .then().statusCode(200).body("subjectItemsShown", equalTo(true))
+                .body("report.items[0].groups.SELF.mean", closeTo(5.0, 1e-9))
+                .body("report.comments.source", org.hamcrest.Matchers.hasItem("SELF"))
+                .body("report.blindSpots.item", org.hamcrest.Matchers.contains("j1", "c2"))
+                .body("report.hiddenStrengths.item", org.hamcrest.Matchers.contains("j2"));
+
+        String manager = TestTokens.employee(tenant, LEADER).sign();
+        given().auth().oauth2(manager).get(path(cycle, follower))
+                .then().statusCode(200).body("subjectItemsShown", equalTo(false))
+                // The product: how the follower's view matches the leader's, by dimension.
+                .body("report.dimensions[0].groups.SELF.mean", closeTo(3.5, 1e-9))
+                .body("report.dimensions[0].groups.MANAGER.mean", closeTo(3.5, 1e-9))
+                .body("report.dimensions[1].gap", closeTo(1.0, 1e-9))
+                .body("report.alignment.basis", equalTo("MANAGER"))
+                // Not the follower's answers to single items, nor their comments, nor what quotes them.
+                .body("report.items.groups.SELF.reason", everyItem(equalTo("SUBJECT_ONLY")))
+                .body("report.items.groups.SELF.mean", everyItem(org.hamcrest.Matchers.nullValue()))
+                .body("report.items[0].groups.MANAGER.mean", closeTo(3.0, 1e-9))
+                .body("report.comments.source", not(org.hamcrest.Matchers.hasItem("SELF")))
+                .body("report.comments.source", org.hamcrest.Matchers.hasItem("MANAGER"))
+                .body("report.blindSpots", hasSize(0))
+                .body("report.hiddenStrengths", hasSize(0));
+        given().auth().oauth2(manager).accept("text/html").get(path(cycle, follower))
+                .then().statusCode(200)
+                .body(not(containsString("Fay&#39;s private note")), not(containsString("Fay's private note")))
+                .body(containsString("You are reading this report as the manager of the person it is about"))
+                .body(containsString("withheld — shown to them only"))
+                .body(containsString("Speaks up"));
+        given().auth().oauth2(TestTokens.employee(tenant, follower).sign()).accept("text/html").get(path(cycle, follower))
+                .then().statusCode(200).body(containsString("Fay&#39;s private note"))
+                .body(not(containsString("You are reading this report as the manager")));
+    }
+
+    @Test
     void inAFollowershipReviewTheFollowersManagerReadsTheReport_inALeaderReviewNot() throws Exception {
         String tenant = TestEvents.tenant();
         CycleSpec followership = new CycleSpec(tenant, java.util.UUID.randomUUID(), "Followership",
