@@ -33,7 +33,7 @@ FIXTURE_DOCKERFILE = K8S / "check-fixtures/Dockerfile.broken"
 FIXTURE_EXPECTS = {
     "PROBE", "PORT", "ENV-UNKNOWN", "ENV-LITERAL-SECRET", "SECRET-CLEARTEXT", "SECRET-REF",
     "IMAGE", "SECURITY", "KAFKA", "NETPOL", "DB-CONNECTIONS", "KEYCLOAK", "URL", "DOCKERFILE",
-    "ENV-REQUIRED",
+    "ENV-REQUIRED", "EDGE",
 }
 
 # Environment variables a service reads without naming them in application.properties.
@@ -51,6 +51,8 @@ KAFKA_CLIENT_ENV = {
 # Quarkus settings a deployment may set that the services leave at their defaults, with the
 # extension that reads them. (A QUARKUS_* form of a key in application.properties is always fine.)
 QUARKUS_ENV = {
+    "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING": "quarkus-vertx-http",
+    "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES": "quarkus-vertx-http",
     "QUARKUS_MAILER_USERNAME": "quarkus-mailer",
     "QUARKUS_MAILER_PASSWORD": "quarkus-mailer",
     "QUARKUS_MAILER_LOGIN": "quarkus-mailer",
@@ -750,6 +752,29 @@ def check_realm_source(rep):
                f"differs from {REALM_FILE.relative_to(ROOT)}: run deploy/k8s/check --write-realm and commit it")
 
 
+def check_gateway_edge(rep, r, env_name):
+    """Production: the gateway sits behind the TLS Ingress. Without trusting its X-Forwarded-*,
+    every request looks like plain HTTP (no HSTS, X-Forwarded-Proto: http to the services); without
+    CORS origins, no portal can call the API from a browser."""
+    if env_name != "production":
+        return
+    where = f"{env_name}/gateway"
+    dep = r.get("Deployment", "gateway")
+    if dep is None:
+        return
+    values = plain_values(container_env(r, dep["spec"]["template"]["spec"]["containers"][0]))
+    rep.expect(values.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING") == "true", "EDGE", where,
+               "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING must be true behind the TLS Ingress, or the gateway sees http")
+    rep.expect(bool(values.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "").strip()), "EDGE", where,
+               "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES must name the ingress controller, the only proxy whose X-Forwarded-* counts")
+    origins = [o.strip() for o in values.get("CORS_ALLOWED_ORIGINS", "").split(",") if o.strip()]
+    rep.expect(bool(origins), "EDGE", where, "CORS_ALLOWED_ORIGINS is empty: no portal could call the API from a browser")
+    for origin in origins:
+        rep.expect(re.fullmatch(r"https://[A-Za-z0-9.-]+(:\d+)?", origin) is not None, "EDGE", where,
+                   f"CORS origin {origin!r} must be an exact https origin (no wildcard, path or plain http)")
+    rep.expect(values.get("HSTS", "when-tls") != "never", "EDGE", where, "HSTS=never in production")
+
+
 def check_ingress(rep, r, env_name):
     allowed = {"gateway"} | {f"{k['metadata']['name']}-service" for k in r.of("Keycloak")}
     for ing in r.of("Ingress"):
@@ -844,6 +869,7 @@ def check_overlay(rep, docs, services, env_name):
     check_kafka(rep, r, services, env_name)
     check_keycloak(rep, r, env_name, realm_name)
     check_ingress(rep, r, env_name)
+    check_gateway_edge(rep, r, env_name)
     check_network(rep, r, services, env_name)
     return r
 
