@@ -126,6 +126,43 @@ public final class ExpectedScores {
         return 1 - sum / (gaps.size() * (double) (instrument.scaleMax() - 1));
     }
 
+    /**
+     * The followers' view F_d per dimension where there is a self score too: the direct reports
+     * when published, else OTHERS (the alignment's basis).
+     */
+    public Map<String, Double> basisScores() {
+        boolean followersPublished = published(Group.DIRECT_REPORT);
+        Map<String, Double> basis = new LinkedHashMap<>();
+        for (Instrument.Dimension d : instrument.dimensions()) {
+            Stat self = groupScores(d).get(Group.SELF);
+            Stat view = followersPublished ? groupScores(d).get(Group.DIRECT_REPORT) : others(d);
+            if (self != null && view != null && view.n() >= k) {
+                basis.put(d.key(), view.mean());
+            }
+        }
+        return basis;
+    }
+
+    /** SCORING.md's agreement category with the default δ = 0.5 and good-agreement threshold 3.5. */
+    public String category() {
+        Map<String, Double> basis = basisScores();
+        double self = 0;
+        for (Instrument.Dimension d : instrument.dimensions()) {
+            if (basis.containsKey(d.key())) {
+                self += groupScores(d).get(Group.SELF).mean();
+            }
+        }
+        double selfMean = self / basis.size();
+        double basisMean = basis.values().stream().mapToDouble(Double::doubleValue).sum() / basis.size();
+        if (selfMean - basisMean > 0.5) {
+            return "OVER_ESTIMATOR";
+        }
+        if (selfMean - basisMean < -0.5) {
+            return "UNDER_ESTIMATOR";
+        }
+        return basisMean >= 3.5 ? "IN_AGREEMENT_GOOD" : "IN_AGREEMENT_POOR";
+    }
+
     public int k() {
         return k;
     }

@@ -12,23 +12,34 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
-import static org.feedback360.e2e.Platform.anonymous;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Tokens an attacker could send, against the running gateway and Keycloak's real keys.
+ * Tokens an attacker could send, against the running gateway and Keycloak's real keys — and
+ * the same tokens sent straight to each service, past the gateway, since every service checks
+ * tokens itself (defence in depth: a request that gets around the gateway gains nothing).
  * Each must be refused with 401 problem+json; a well-formed token signed with a key the
- * realm publishes must pass, which proves the refusals are for the stated reason.
+ * realm publishes must pass everywhere, which proves the refusals are for the stated reason.
  */
 class TokenAttacksIT {
 
-    static final String PROTECTED = "/api/v1/me";
+    /** A protected endpoint of each entrance: the gateway, then each service directly. */
+    record Target(String name, String baseUri, String path) {
+    }
+
+    static final List<Target> TARGETS = List.of(
+            new Target("gateway", Platform.GATEWAY, "/api/v1/me"),
+            new Target("feedback-service", "http://127.0.0.1:8081", "/api/v1/me"),
+            new Target("scoring-service", "http://127.0.0.1:8082", "/api/v1/reports"),
+            new Target("notification-service", "http://127.0.0.1:8083", "/api/v1/me/inbox"));
     static String testKid;
 
     @BeforeAll
@@ -37,12 +48,14 @@ class TokenAttacksIT {
         // A key the gateway has not seen yet: it must fetch the JWKS again (rotation without restart).
         String token = valid().sign();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
-        int status;
-        while ((status = anonymous().auth().oauth2(token).get(PROTECTED).statusCode()) != 200) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("a token signed with a newly published realm key is still refused (" + status + ")");
+        for (Target t : TARGETS) {
+            int status;
+            while ((status = given().baseUri(t.baseUri()).auth().oauth2(token).get(t.path()).statusCode()) != 200) {
+                if (Instant.now().isAfter(deadline)) {
+                    fail(t.name() + " still refuses a token signed with a newly published realm key (" + status + ")");
+                }
+                Thread.sleep(2000);
             }
-            Thread.sleep(2000);
         }
     }
 
@@ -56,26 +69,37 @@ class TokenAttacksIT {
         return TestTokens.employee(Platform.DEMO_TENANT, "E-0200").issuer(Platform.REALM).keyId(testKid);
     }
 
-    static ValidatableResponse call(String token) {
-        return anonymous().auth().oauth2(token).get(PROTECTED).then();
+    static ValidatableResponse call(Target t, String token) {
+        return given().baseUri(t.baseUri()).auth().oauth2(token).get(t.path()).then();
     }
 
+    static ValidatableResponse call(String token) {
+        return call(TARGETS.get(0), token);
+    }
+
+    /** The token is refused with 401 problem+json by the gateway and by every service directly. */
     static void assertRefused(String token) {
-        try {
-            call(token).statusCode(401)
-                    .contentType("application/problem+json")
-                    .header("WWW-Authenticate", startsWith("Bearer"))
-                    .body("status", equalTo(401));
-            Summary.record("token attacks (all 401)", 1, 0);
-        } catch (AssertionError e) {
-            Summary.record("token attacks (all 401)", 1, 1);
-            throw e;
+        List<String> accepted = new ArrayList<>();
+        for (Target t : TARGETS) {
+            try {
+                call(t, token).statusCode(401)
+                        .contentType("application/problem+json")
+                        .header("WWW-Authenticate", startsWith("Bearer"))
+                        .body("status", equalTo(401));
+            } catch (AssertionError e) {
+                accepted.add(t.name() + ": " + e.getMessage());
+            }
         }
+        Summary.record("token attacks, at the gateway and at each service directly (all 401)", TARGETS.size(), accepted.size());
+        assertEquals(List.of(), accepted, "refused everywhere");
     }
 
     @Test
     void theControlTokenIsAccepted() {
         call(valid().sign()).statusCode(200).body("employeeId", equalTo("E-0200"));
+        for (Target t : TARGETS) {
+            call(t, valid().sign()).statusCode(200);
+        }
     }
 
     @Test
@@ -142,8 +166,11 @@ class TokenAttacksIT {
         for (String token : new String[] {"x", "a.b.c", "Bearer", "....", "eyJhbGciOiJSUzI1NiJ9.e30.", "%00"}) {
             assertRefused(token);
         }
-        anonymous().header("Authorization", "Basic YWRtaW46YWRtaW4=").get(PROTECTED).then().statusCode(401)
-                .contentType("application/problem+json");
+        for (Target t : TARGETS) {
+            given().baseUri(t.baseUri()).header("Authorization", "Basic YWRtaW46YWRtaW4=").get(t.path()).then().statusCode(401)
+                    .contentType("application/problem+json");
+            given().baseUri(t.baseUri()).get(t.path()).then().statusCode(401).contentType("application/problem+json");
+        }
     }
 
     private static String payloadOf(String jwt) {
