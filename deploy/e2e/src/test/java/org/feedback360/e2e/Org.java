@@ -57,6 +57,13 @@ public final class Org {
         return this;
     }
 
+    /** Gives a person added before another display name (free text, stored and shown as given). */
+    public Org named(String label, String name) {
+        Person p = get(label);
+        people.put(label, new Person(p.label(), p.employeeId(), p.email(), name, p.locale(), p.managerId()));
+        return this;
+    }
+
     /** A manager with {@code reports} direct reports named {@code <manager>-R1…}. */
     public Org team(String managerLabel, String reportsTo, int reports) {
         person(managerLabel, reportsTo);

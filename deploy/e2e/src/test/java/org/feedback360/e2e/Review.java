@@ -69,6 +69,11 @@ public final class Review {
             return this;
         }
 
+        public Builder name(String name) {
+            body.put("name", name);
+            return this;
+        }
+
         public Builder anonymityThreshold(int k) {
             body.put("anonymityThreshold", k);
             return this;
