@@ -41,17 +41,27 @@ public record CycleEvent(UUID cycleId, String tenant, String name, CycleState st
         }
     }
 
-    /** Assignments and submissions in total and per subject, for HR's "cycle closed" message. */
+    /**
+     * Assignments and submissions in total and per subject: for HR's "cycle closed" message, and for
+     * scoring, which freezes a subject's report once it has stored what the counts say.
+     */
     public record Completion(long assignments, long submitted, Map<String, Counts> bySubject) {
 
-        static Completion of(CycleProgress progress) {
+        /** @param revisionsBySubject the sum of the latest revisions of the responses about each subject */
+        static Completion of(CycleProgress progress, Map<String, Long> revisionsBySubject) {
             Map<String, Counts> bySubject = new LinkedHashMap<>();
-            progress.subjects().forEach(s -> bySubject.put(s.employeeId(), new Counts(s.assignments(), s.submitted())));
+            progress.subjects().forEach(s -> bySubject.put(s.employeeId(), new Counts(s.assignments(), s.submitted(),
+                    revisionsBySubject.getOrDefault(s.employeeId(), 0L))));
             return new Completion(progress.assignments(), progress.submitted(), bySubject);
         }
     }
 
-    public record Counts(long assignments, long submitted) {
+    /**
+     * @param revisions the sum of the latest revision numbers of the submitted responses about the
+     *                  subject: a revision still in flight keeps a consumer's sum below it, where the
+     *                  submitted count is already reached
+     */
+    public record Counts(long assignments, long submitted, long revisions) {
     }
 
     static String type(CycleCommand command) {
@@ -62,11 +72,15 @@ public record CycleEvent(UUID cycleId, String tenant, String name, CycleState st
         };
     }
 
-    /** @param progress null for CycleOpened, which carries no completion */
-    static CycleEvent of(Cycle c, InstrumentDefinition definition, List<Subject> subjects, CycleProgress progress) {
+    /**
+     * @param progress  null for CycleOpened, which carries no completion
+     * @param revisions the sum of the latest revisions per subject (ignored without progress)
+     */
+    static CycleEvent of(Cycle c, InstrumentDefinition definition, List<Subject> subjects, CycleProgress progress,
+                         Map<String, Long> revisions) {
         return new CycleEvent(c.id, c.tenantId, c.name, c.state,
                 new Instrument(c.instrument.key, c.instrument.version, definition), subjects,
                 c.opensAt, c.closesAt, c.anonymityThreshold, c.managerVisible, Arrays.asList(c.reminders), c.owner(),
-                c.openedAt, c.closedAt, c.releasedAt, progress == null ? null : Completion.of(progress));
+                c.openedAt, c.closedAt, c.releasedAt, progress == null ? null : Completion.of(progress, revisions));
     }
 }

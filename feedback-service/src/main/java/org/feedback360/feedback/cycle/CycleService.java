@@ -14,6 +14,7 @@ import org.feedback360.feedback.instrument.Instrument;
 import org.feedback360.feedback.instrument.InstrumentService;
 import org.feedback360.feedback.people.Person;
 import org.feedback360.feedback.people.PersonRepository;
+import org.feedback360.feedback.response.ResponseRepository;
 import org.feedback360.support.outbox.Outbox;
 import org.feedback360.support.problem.Problem;
 import org.feedback360.support.problem.ProblemException;
@@ -46,6 +47,9 @@ public class CycleService {
 
     @Inject
     AssignmentService assignments;
+
+    @Inject
+    ResponseRepository responses;
 
     public record FieldError(String field, String message) {
     }
@@ -156,7 +160,8 @@ public class CycleService {
     private CycleEvent event(Cycle c, CycleProgress progress) {
         Map<String, Person> found = people.findByEmployeeIds(c.tenantId, c.subjectIds());
         List<CycleEvent.Subject> subjects = c.subjectIds().stream().map(found::get).map(CycleEvent.Subject::of).toList();
-        return CycleEvent.of(c, instruments.definitionOf(c.instrument), subjects, progress);
+        return CycleEvent.of(c, instruments.definitionOf(c.instrument), subjects, progress,
+                progress == null ? Map.of() : responses.revisionsBySubject(c.tenantId, c.id));
     }
 
     private List<String> inactiveSubjects(String tenant, List<String> subjectIds) {

@@ -5,11 +5,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ResponseRepository implements PanacheRepositoryBase<RaterResponse, UUID> {
+
+    /**
+     * Per subject, the sum of the latest revision numbers of the responses submitted about them: a
+     * consumer that has stored each rater's latest revision reaches exactly this sum, so it can tell a
+     * revision still on its way from one that has arrived (a count of submissions cannot).
+     */
+    public Map<String, Long> revisionsBySubject(String tenant, UUID cycleId) {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        getEntityManager().createQuery("select a.subjectEmployeeId, sum(r.revision) from RaterResponse r, Assignment a "
+                        + "where a.id = r.assignmentId and r.tenantId = :tenant and r.cycleId = :cycle and r.revision > 0 "
+                        + "group by a.subjectEmployeeId", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("cycle", cycleId)
+                .getResultList()
+                .forEach(row -> sums.put((String) row[0], ((Number) row[1]).longValue()));
+        return sums;
+    }
 
     public Optional<RaterResponse> findOf(String tenant, UUID assignmentId) {
         return find("tenantId = ?1 and assignmentId = ?2", tenant, assignmentId).firstResultOptional();

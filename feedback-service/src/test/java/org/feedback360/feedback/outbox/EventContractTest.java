@@ -73,6 +73,8 @@ class EventContractTest {
                     .then().statusCode(200);
             s.submit("fay", s.assignment("fay", "leo"), "{\"answers\": {\"trust-1\": 4, \"trust-2\": null}, \"comments\": {\"keep-doing\": \"Listens.\"}}");
             s.submit("ola", s.assignment("ola", "leo"), "{\"answers\": {\"trust-1\": 5}}");
+            // fay revises: her latest revision is 2, so the completion's revisions for leo are 2 + 1.
+            assertEquals(2, s.submit("fay", s.assignment("fay", "leo"), "{\"answers\": {\"trust-1\": 3}}"));
             // gus leaves before answering: his assignment is cancelled.
             asHr(s.tenant).post("/api/v1/people/gus/deactivate").then().statusCode(200);
             s.command(cycle, "close");
@@ -80,8 +82,8 @@ class EventContractTest {
 
             List<OutboxEvent> rows = QuarkusTransaction.requiringNew().call(() ->
                     outbox.list("tenantId = ?1 order by createdAt", s.tenant));
-            // open: CycleOpened + 6 AssignmentCreated; approval: 1; two submissions: 2 × 2; gus; close; release.
-            assertEquals(1 + 6 + 1 + 4 + 1 + 1 + 1, rows.size());
+            // open: CycleOpened + 6 AssignmentCreated; approval: 1; three submissions: 3 × 2; gus; close; release.
+            assertEquals(1 + 6 + 1 + 6 + 1 + 1 + 1, rows.size());
             Set<String> ids = rows.stream().map(r -> r.id.toString()).collect(Collectors.toSet());
             List<ConsumerRecord<String, String>> records = reader.until(s.tenant, Duration.ofSeconds(30),
                     seen -> seen.stream().map(r -> TopicReader.header(r, "ce_id")).collect(Collectors.toSet()).containsAll(ids));
@@ -117,6 +119,14 @@ class EventContractTest {
             assertEquals(6, closed.path("completion").path("assignments").asInt(), "gus's cancelled assignment does not count");
             assertEquals(2, closed.path("completion").path("submitted").asInt());
             assertEquals(2, closed.path("completion").path("bySubject").path("leo").path("submitted").asInt());
+            assertEquals(3, closed.path("completion").path("bySubject").path("leo").path("revisions").asInt(),
+                    "fay's latest revision 2 plus ola's 1: what scoring must have stored before freezing leo's report");
+            JsonNode released = byType.get("org.feedback360.CycleReleased").path("data");
+            assertEquals(closed.path("completion"), released.path("completion"), "responses end with the close");
+            for (JsonNode subject : closed.path("subjects")) {
+                String id = subject.path("employeeId").asText();
+                assertTrue(closed.path("completion").path("bySubject").path(id).has("revisions"), id + " has a sum, 0 included");
+            }
             assertEquals("RELEASED", byType.get("org.feedback360.CycleReleased").path("data").path("state").asText());
             assertEquals("gus", byType.get("org.feedback360.AssignmentCancelled").path("data").path("rater").path("employeeId").asText());
             JsonNode created = byType.get("org.feedback360.AssignmentCreated").path("data");
