@@ -18,9 +18,9 @@ public record Completion(long assignments, long submitted, Map<String, Counts> b
     }
 
     /**
-     * @param revisions optional: the sum of the latest revision numbers of the submitted responses.
-     *                  When present, a report is frozen only once the latest revisions are stored too
-     *                  (a count alone cannot tell a revision that has not arrived yet).
+     * @param revisions the sum of the latest revision numbers of the submitted responses (feedback-service
+     *                  writes it; null in events written before it did). A report is frozen only once the
+     *                  latest revisions are stored too: a count alone cannot tell a revision still on its way.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)

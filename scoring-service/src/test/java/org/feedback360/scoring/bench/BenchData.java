@@ -96,9 +96,10 @@ final class BenchData {
                 TestEvents.CycleSpec cycle = new TestEvents.CycleSpec(TENANT, cycleId, "Bench cycle " + c,
                         (ObjectNode) definition, people, 3, true);
                 send(producer, CYCLES, cycleId.toString(), TestEvents.cycleEvent("CycleOpened", cycle, Map.of()));
-                Map<String, Long> submitted = new LinkedHashMap<>();
+                Map<String, TestEvents.Counts> submitted = new LinkedHashMap<>();
                 for (TestEvents.Subject subject : people) {
                     int raters = 0;
+                    long revisionSum = 0;
                     for (int r = 0; r < GROUPS.length && produced < responses; r++) {
                         String key = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                                 .digest((cycleId + subject.employeeId() + r).getBytes(StandardCharsets.UTF_8)));
@@ -109,8 +110,9 @@ final class BenchData {
                             produced++;
                         }
                         raters++;
+                        revisionSum += revisions;
                     }
-                    submitted.put(subject.employeeId(), (long) raters);
+                    submitted.put(subject.employeeId(), new TestEvents.Counts(raters, revisionSum));
                 }
                 if (release && c % 2 == 0) {
                     send(producer, CYCLES, cycleId.toString(), TestEvents.cycleEvent("CycleClosed", cycle, submitted));

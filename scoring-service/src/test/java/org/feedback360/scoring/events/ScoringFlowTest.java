@@ -79,7 +79,6 @@ class ScoringFlowTest {
                     TestEvents.workedExampleDefinition(), List.of(new TestEvents.Subject(LEADER, "Leo Leader", "en"),
                     new TestEvents.Subject(NOBODY, "Nora Nobody", "de")), 3, true);
             List<Object[]> raters = WorkedExample.RATERS;
-            Map<String, Long> completion = Map.of(LEADER, 8L, NOBODY, 0L);
             List<ObjectNode> beforeClose = new ArrayList<>();
             beforeClose.add(response(cycle, raters.get(1), 1));                                   // manager
             beforeClose.add(response(cycle, new Object[] {"dr1", "DIRECT_REPORT", new Integer[] {1, 1, 5, 1, 1}}, 1));
@@ -88,11 +87,16 @@ class ScoringFlowTest {
             beforeClose.add(response(cycle, raters.get(4), 1));                                   // dr3
             beforeClose.add(response(cycle, raters.get(7), 2));                                   // peer2 revision 2 ...
             beforeClose.add(response(cycle, new Object[] {"peer2", "PEER", new Integer[] {1, 1, 5, 1, 1}}, 1)); // ... overtaken by a stale revision 1
-            return new Stream(cycle, response(cycle, raters.get(0), 1), TestEvents.cycleEvent("CycleOpened", cycle, Map.of()),
-                    beforeClose, response(cycle, raters.get(6), 1),
+            ObjectNode self = response(cycle, raters.get(0), 1);
+            ObjectNode peer1 = response(cycle, raters.get(6), 1);
+            ObjectNode late = response(cycle, raters.get(5), 1);                                   // dr4, after the release
+            List<ObjectNode> responses = new ArrayList<>(beforeClose);
+            responses.addAll(List.of(self, peer1, late));
+            // As feedback-service counts them at the close: 8 raters about the leader, latest revisions summing to 10.
+            Map<String, TestEvents.Counts> completion = TestEvents.completionOf(responses);
+            return new Stream(cycle, self, TestEvents.cycleEvent("CycleOpened", cycle, Map.of()), beforeClose, peer1,
                     TestEvents.cycleEvent("CycleClosed", cycle, completion),
-                    TestEvents.cycleEvent("CycleReleased", cycle, completion),
-                    response(cycle, raters.get(5), 1));                                            // dr4, after the release
+                    TestEvents.cycleEvent("CycleReleased", cycle, completion), late);
         }
 
         private static ObjectNode response(CycleSpec cycle, Object[] rater, int revision) {

@@ -52,6 +52,7 @@ class LateRevisionTest {
         assertEquals(0, rebuild.fromStore(s.cycle.tenant()).reportsChanged());
     }
 
+    /** Cycle events written before feedback-service counted revisions (topics keep every event) carry counts only. */
     @Test
     void withCountsOnly_aLateRevisionIsStored_andARebuildRepairsTheReport() throws Exception {
         Scenario s = new Scenario(false);
@@ -89,14 +90,19 @@ class LateRevisionTest {
         }
 
         void releaseWithFirstRevisionsOnly() throws Exception {
-            Map<String, Long> submitted = Map.of(LEADER, 8L);
-            Map<String, Long> revisions = withRevisions ? Map.of(LEADER, 9L) : Map.of();
+            // As feedback-service counts at the close: 8 raters, dr1's latest revision 2, so revisions 9.
+            List<ObjectNode> submitted = new java.util.ArrayList<>(first);
+            submitted.add(revised);
+            Map<String, TestEvents.Counts> completion = TestEvents.completionOf(submitted);
+            assertEquals(new TestEvents.Counts(8, 9), completion.get(LEADER));
             apply(TestEvents.cycleEvent("CycleOpened", cycle, Map.of()));
             for (ObjectNode response : first) {
                 apply(response);
             }
-            apply(TestEvents.cycleEvent("CycleClosed", cycle, submitted, revisions));
-            apply(TestEvents.cycleEvent("CycleReleased", cycle, submitted, revisions));
+            for (String type : List.of("CycleClosed", "CycleReleased")) {
+                ObjectNode event = TestEvents.cycleEvent(type, cycle, completion);
+                apply(withRevisions ? event : TestEvents.withoutRevisions(event));
+            }
         }
 
         void apply(ObjectNode event) throws Exception {

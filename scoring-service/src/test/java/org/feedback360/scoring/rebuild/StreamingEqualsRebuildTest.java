@@ -134,25 +134,20 @@ class StreamingEqualsRebuildTest {
             }
             CycleSpec cycle = new CycleSpec(tenant, UUID.randomUUID(), "Cycle " + c, definition, subjects,
                     2 + random.nextInt(3), random.nextInt(4) > 0);
-            Map<String, Long> completion = new LinkedHashMap<>();
-            Map<String, Long> revisions = new LinkedHashMap<>();
+            List<ObjectNode> cycleResponses = new ArrayList<>();
             List<String> items = items(followership ? FOLLOWER_DIMENSIONS : LEADER_DIMENSIONS);
             for (TestEvents.Subject subject : subjects) {
-                List<ObjectNode> raters = raters(random, cycle, subject.employeeId(), followership, items);
-                Map<String, Long> latest = new HashMap<>();
-                raters.forEach(e -> latest.merge(e.path("data").path("raterKey").asText(),
-                        e.path("data").path("revision").asLong(), Math::max));
-                completion.put(subject.employeeId(), (long) latest.size());
-                revisions.put(subject.employeeId(), latest.values().stream().mapToLong(Long::longValue).sum());
-                responses.addAll(raters);
+                cycleResponses.addAll(raters(random, cycle, subject.employeeId(), followership, items));
             }
+            responses.addAll(cycleResponses);
+            Map<String, TestEvents.Counts> completion = TestEvents.completionOf(cycleResponses);
             List<ObjectNode> lifecycle = new ArrayList<>(List.of(TestEvents.cycleEvent("CycleOpened", cycle, Map.of())));
             int fate = c == 0 ? 2 : random.nextInt(3); // 0 stays open, 1 closes, 2 closes and is released
             if (fate >= 1) {
-                lifecycle.add(TestEvents.cycleEvent("CycleClosed", cycle, completion, revisions));
+                lifecycle.add(TestEvents.cycleEvent("CycleClosed", cycle, completion));
             }
             if (fate == 2) {
-                lifecycle.add(TestEvents.cycleEvent("CycleReleased", cycle, completion, revisions));
+                lifecycle.add(TestEvents.cycleEvent("CycleReleased", cycle, completion));
             }
             cycleEvents.add(lifecycle);
         }

@@ -2,6 +2,7 @@ package org.feedback360.scoring.report;
 
 import org.feedback360.testsupport.EventContract;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -52,9 +53,12 @@ class ReportPublishedTest {
                 TestEvents.definition("followership", List.of("SELF", "MANAGER"), "JUDGMENT=j1,j2", "HONESTY=h1,-h2"),
                 List.of(new TestEvents.Subject("E-0301", "Fay Follower", "de")), 3, true);
         seed.apply(TestEvents.cycleEvent("CycleOpened", cycle, Map.of()));
-        seed.apply(response(cycle, "self", "SELF", 5, 4, 4, 2));
-        seed.apply(response(cycle, "manager", "MANAGER", 3, 4, 4, 1));
-        Map<String, Long> completion = Map.of("E-0301", 2L);
+        List<ObjectNode> responses = List.of(response(cycle, "self", "SELF", 5, 4, 4, 2),
+                response(cycle, "manager", "MANAGER", 3, 4, 4, 1));
+        for (ObjectNode r : responses) {
+            seed.apply(r);
+        }
+        Map<String, TestEvents.Counts> completion = TestEvents.completionOf(responses);
         seed.apply(TestEvents.cycleEvent("CycleClosed", cycle, completion));
         seed.apply(TestEvents.cycleEvent("CycleReleased", cycle, completion));
 

@@ -132,12 +132,16 @@ class ReportResourceTest {
                 TestEvents.definition("followership", java.util.List.of("SELF", "MANAGER"), "JUDGMENT=j1,j2", "COURAGE=c1,c2"),
                 java.util.List.of(new TestEvents.Subject(follower, "Fay Follower", "en", LEADER)), 3, true);
         seed.apply(TestEvents.cycleEvent("CycleOpened", cycle, java.util.Map.of()));
-        seed.apply(TestEvents.response(tenant, cycle.cycleId(), follower, TestEvents.raterKey("fay"), "SELF", 1,
-                java.util.Map.of("j1", 5, "j2", 2, "c1", 4, "c2", 4), java.util.Map.of("keep-doing", "Fay's private note")));
-        seed.apply(TestEvents.response(tenant, cycle.cycleId(), follower, TestEvents.raterKey("leo"), "MANAGER", 1,
-                java.util.Map.of("j1", 3, "j2", 4, "c1", 4, "c2", 2), java.util.Map.of("keep-doing", "Speaks up")));
-        seed.apply(TestEvents.cycleEvent("CycleClosed", cycle, java.util.Map.of(follower, 2L)));
-        seed.apply(TestEvents.cycleEvent("CycleReleased", cycle, java.util.Map.of(follower, 2L)));
+        var responses = java.util.List.of(
+                TestEvents.response(tenant, cycle.cycleId(), follower, TestEvents.raterKey("fay"), "SELF", 1,
+                        java.util.Map.of("j1", 5, "j2", 2, "c1", 4, "c2", 4), java.util.Map.of("keep-doing", "Fay's private note")),
+                TestEvents.response(tenant, cycle.cycleId(), follower, TestEvents.raterKey("leo"), "MANAGER", 1,
+                        java.util.Map.of("j1", 3, "j2", 4, "c1", 4, "c2", 2), java.util.Map.of("keep-doing", "Speaks up")));
+        for (var response : responses) {
+            seed.apply(response);
+        }
+        seed.apply(TestEvents.cycleEvent("CycleClosed", cycle, TestEvents.completionOf(responses)));
+        seed.apply(TestEvents.cycleEvent("CycleReleased", cycle, TestEvents.completionOf(responses)));
 
         // The follower sees everything of their own report: item answers, comments, blind spots.
         given().auth().oauth2(TestTokens.employee(tenant, follower).sign()).get(path(cycle, follower))
@@ -183,8 +187,8 @@ class ReportResourceTest {
         seed.apply(TestEvents.cycleEvent("CycleOpened", followership, java.util.Map.of()));
         given().auth().oauth2(TestTokens.employee(tenant, LEADER).sign()).get(path(followership, "E-0301"))
                 .then().statusCode(409).body("type", equalTo("https://feedback360.org/problems/report-not-released"));
-        seed.apply(TestEvents.cycleEvent("CycleClosed", followership, java.util.Map.of("E-0301", 0L)));
-        seed.apply(TestEvents.cycleEvent("CycleReleased", followership, java.util.Map.of("E-0301", 0L)));
+        seed.apply(TestEvents.cycleEvent("CycleClosed", followership, java.util.Map.of()));
+        seed.apply(TestEvents.cycleEvent("CycleReleased", followership, java.util.Map.of()));
         given().auth().oauth2(TestTokens.employee(tenant, LEADER).sign()).get(path(followership, "E-0301"))
                 .then().statusCode(200).body("subject.employeeId", equalTo("E-0301"));
         given().auth().oauth2(TestTokens.employee(tenant, OTHER_LEADER).sign()).get(path(followership, "E-0301"))

@@ -46,8 +46,9 @@ public class Seed {
 
     /** Closes and releases the cycle with every worked-example response counted. */
     public CycleSpec release(CycleSpec cycle, Instant releasedAt) throws Exception {
-        Map<String, Long> completion = new java.util.LinkedHashMap<>();
-        cycle.subjects().forEach(s -> completion.put(s.employeeId(), (long) WorkedExample.RATERS.size()));
+        List<ObjectNode> responses = new java.util.ArrayList<>();
+        cycle.subjects().forEach(s -> responses.addAll(WorkedExample.responses(cycle.tenant(), cycle.cycleId(), s.employeeId())));
+        Map<String, TestEvents.Counts> completion = TestEvents.completionOf(responses);
         apply(TestEvents.cycleEvent("CycleClosed", cycle, completion));
         ObjectNode released = TestEvents.cycleEvent("CycleReleased", cycle, completion);
         ((ObjectNode) released.get("data")).put("releasedAt", releasedAt.toString());

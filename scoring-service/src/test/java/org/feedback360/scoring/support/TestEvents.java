@@ -1,6 +1,7 @@
 package org.feedback360.scoring.support;
 
 import org.feedback360.testsupport.EventContract;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +13,9 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,20 +86,37 @@ public final class TestEvents {
     }
 
     /**
-     * CycleOpened, CycleClosed or CycleReleased.
-     *
-     * @param submittedBySubject the completion counts per subject (ignored for CycleOpened)
+     * A subject's completion counts as feedback-service writes them (its CycleEvent.Counts): the
+     * responses submitted about the subject, and the sum of their latest revision numbers.
      */
-    public static ObjectNode cycleEvent(String type, CycleSpec cycle, Map<String, Long> submittedBySubject) {
-        return cycleEvent(type, cycle, submittedBySubject, Map.of());
+    public record Counts(long submitted, long revisions) {
+        /** Responses that were never revised: each one's latest revision is 1. */
+        public static Counts unrevised(long submitted) {
+            return new Counts(submitted, submitted);
+        }
+    }
+
+    /** The completion feedback-service counts for these ResponseSubmitted events: raters, and their latest revisions. */
+    public static Map<String, Counts> completionOf(Collection<ObjectNode> responses) {
+        Map<String, Map<String, Long>> latest = new LinkedHashMap<>();
+        for (ObjectNode response : responses) {
+            JsonNode data = response.path("data");
+            latest.computeIfAbsent(data.path("subjectId").asText(), s -> new LinkedHashMap<>())
+                    .merge(data.path("raterKey").asText(), data.path("revision").asLong(), Math::max);
+        }
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        latest.forEach((subject, raters) -> counts.put(subject,
+                new Counts(raters.size(), raters.values().stream().mapToLong(Long::longValue).sum())));
+        return counts;
     }
 
     /**
-     * @param revisionsBySubject the optional sum of latest revisions per subject (scoring-service asks
-     *                           feedback-service to add it to the completion counts)
+     * CycleOpened, CycleClosed or CycleReleased, with the completion as feedback-service writes it:
+     * every subject of the cycle, counts and revisions (none counted: zeros).
+     *
+     * @param bySubject the completion counts per subject (ignored for CycleOpened)
      */
-    public static ObjectNode cycleEvent(String type, CycleSpec cycle, Map<String, Long> submittedBySubject,
-                                        Map<String, Long> revisionsBySubject) {
+    public static ObjectNode cycleEvent(String type, CycleSpec cycle, Map<String, Counts> bySubject) {
         ObjectNode event = example(type).put("id", UUID.randomUUID().toString()).put("tenant", cycle.tenant())
                 .put("subject", cycle.cycleId().toString()).put("time", Instant.now().toString());
         ObjectNode data = (ObjectNode) event.get("data");
@@ -113,20 +133,31 @@ public final class TestEvents {
             }
         }
         if (!type.equals("CycleOpened")) {
+            Map<String, Counts> all = new LinkedHashMap<>();
+            cycle.subjects().forEach(s -> all.put(s.employeeId(), new Counts(0, 0)));
+            all.putAll(bySubject);
             ObjectNode completion = data.putObject("completion");
-            ObjectNode bySubject = completion.putObject("bySubject");
-            long total = 0;
-            for (var e : submittedBySubject.entrySet()) {
-                ObjectNode counts = bySubject.putObject(e.getKey()).put("assignments", e.getValue() + 2)
-                        .put("submitted", e.getValue());
-                if (revisionsBySubject.containsKey(e.getKey())) {
-                    counts.put("revisions", revisionsBySubject.get(e.getKey()));
-                }
-                total += e.getValue();
+            ObjectNode counts = completion.putObject("bySubject");
+            long submitted = 0;
+            for (var e : all.entrySet()) {
+                counts.putObject(e.getKey()).put("assignments", e.getValue().submitted() + 2)
+                        .put("submitted", e.getValue().submitted()).put("revisions", e.getValue().revisions());
+                submitted += e.getValue().submitted();
             }
-            completion.put("assignments", total + 2L * submittedBySubject.size()).put("submitted", total);
+            completion.put("assignments", submitted + 2L * all.size()).put("submitted", submitted);
         }
         return event;
+    }
+
+    /**
+     * The cycle event as feedback-service wrote it before its completion carried revisions: such
+     * events stay in topics kept forever, and a rebuild replays them.
+     */
+    public static ObjectNode withoutRevisions(ObjectNode cycleEvent) {
+        ObjectNode copy = cycleEvent.deepCopy();
+        copy.path("data").path("completion").path("bySubject")
+                .forEach(counts -> ((ObjectNode) counts).remove("revisions"));
+        return copy;
     }
 
     /** ResponseSubmitted; answers may hold null (N/A). */
