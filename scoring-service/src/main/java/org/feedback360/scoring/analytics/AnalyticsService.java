@@ -12,6 +12,7 @@ import org.feedback360.scoring.cycle.Person;
 import org.feedback360.scoring.engine.AlignmentResult;
 import org.feedback360.scoring.engine.CronbachAlpha;
 import org.feedback360.scoring.engine.DimensionResult;
+import org.feedback360.scoring.engine.FollowersBasis;
 import org.feedback360.scoring.engine.InstrumentModel;
 import org.feedback360.scoring.engine.RaterSubmission;
 import org.feedback360.scoring.engine.Score;
@@ -26,6 +27,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -122,27 +124,40 @@ public class AnalyticsService {
                 percentiles(frozen, dimensions), CronbachAlpha.perDimension(instrument, cases));
     }
 
-    private static CycleAnalytics.Percentiles percentiles(List<FrozenReport> frozen, List<String> dimensions) {
-        PercentileRank alignment = new PercentileRank(frozen.stream()
-                .filter(r -> r.report().alignment() instanceof AlignmentResult)
-                .mapToDouble(r -> ((AlignmentResult) r.report().alignment()).index()).toArray());
-        Map<String, PercentileRank> followers = new LinkedHashMap<>();
-        for (String dimension : dimensions) {
-            followers.put(dimension, new PercentileRank(frozen.stream()
-                    .map(r -> r.report().dimension(dimension).followers())
-                    .filter(f -> f instanceof Score).mapToDouble(f -> ((Score) f).mean()).toArray()));
-        }
+    /**
+     * Percentile ranks within the cycle among the subjects of the same followers' basis: a view of
+     * the direct reports, one of everyone else and one of a manager are different measures, and
+     * ranking them in one list would compare them as if they were one.
+     */
+    static CycleAnalytics.Percentiles percentiles(List<FrozenReport> frozen, List<String> dimensions) {
+        Map<FollowersBasis, List<FrozenReport>> byBasis = new EnumMap<>(FollowersBasis.class);
+        frozen.forEach(r -> byBasis.computeIfAbsent(r.report().followersBasis(), b -> new ArrayList<>()).add(r));
+        Map<FollowersBasis, PercentileRank> alignment = new EnumMap<>(FollowersBasis.class);
+        Map<FollowersBasis, Map<String, PercentileRank>> followers = new EnumMap<>(FollowersBasis.class);
+        byBasis.forEach((basis, reports) -> {
+            alignment.put(basis, new PercentileRank(reports.stream()
+                    .filter(r -> r.report().alignment() instanceof AlignmentResult)
+                    .mapToDouble(r -> ((AlignmentResult) r.report().alignment()).index()).toArray()));
+            Map<String, PercentileRank> perDimension = new LinkedHashMap<>();
+            for (String dimension : dimensions) {
+                perDimension.put(dimension, new PercentileRank(reports.stream()
+                        .map(r -> r.report().dimension(dimension).followers())
+                        .filter(f -> f instanceof Score).mapToDouble(f -> ((Score) f).mean()).toArray()));
+            }
+            followers.put(basis, perDimension);
+        });
         List<CycleAnalytics.SubjectPercentiles> subjects = new ArrayList<>();
         for (FrozenReport report : frozen) {
+            FollowersBasis basis = report.report().followersBasis();
             CycleAnalytics.Ranked ai = report.report().alignment() instanceof AlignmentResult a
-                    ? new CycleAnalytics.Ranked(a.index(), alignment.of(a.index())) : null;
+                    ? alignment.get(basis).ranked(a.index()) : null;
             Map<String, CycleAnalytics.Ranked> ranks = new LinkedHashMap<>();
             for (String dimension : dimensions) {
                 if (report.report().dimension(dimension).followers() instanceof Score f) {
-                    ranks.put(dimension, new CycleAnalytics.Ranked(f.mean(), followers.get(dimension).of(f.mean())));
+                    ranks.put(dimension, followers.get(basis).get(dimension).ranked(f.mean()));
                 }
             }
-            subjects.add(new CycleAnalytics.SubjectPercentiles(report.subject().subjectId(), ai, ranks));
+            subjects.add(new CycleAnalytics.SubjectPercentiles(report.subject().subjectId(), basis, ai, ranks));
         }
         return new CycleAnalytics.Percentiles(PercentileRank.DEFINITION, subjects);
     }

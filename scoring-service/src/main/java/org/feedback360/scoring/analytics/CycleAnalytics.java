@@ -66,10 +66,15 @@ public record CycleAnalytics(UUID cycleId, String cycleName, CycleState state, R
     public record Percentiles(String definition, List<SubjectPercentiles> subjects) {
     }
 
-    /** A subject's percentile ranks; a figure that is withheld in the report is not ranked (absent). */
-    public record SubjectPercentiles(String subjectId, Ranked alignmentIndex, Map<String, Ranked> followers) {
+    /**
+     * A subject's percentile ranks among the subjects of the same basis; a figure that is withheld in
+     * the report is not ranked (absent).
+     */
+    public record SubjectPercentiles(String subjectId, FollowersBasis basis, Ranked alignmentIndex,
+                                     Map<String, Ranked> followers) {
     }
 
-    public record Ranked(double value, double percentile) {
+    /** @param among how many subjects of the same basis were ranked on this figure */
+    public record Ranked(double value, double percentile, int among) {
     }
 }

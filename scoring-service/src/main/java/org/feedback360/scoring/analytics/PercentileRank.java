@@ -5,16 +5,22 @@ import java.util.Arrays;
 /** Mid-rank percentile ranks: the share of values below, plus half of those equal, × 100. */
 final class PercentileRank {
 
-    static final String DEFINITION = "Percentile rank within the cycle: the percentage of ranked subjects with a lower"
-            + " value plus half of those with an equal one. alignmentIndex ranks the alignment index among subjects"
-            + " whose alignment is published; followers[d] ranks the followers' view F_d (on each report's basis:"
-            + " DIRECT_REPORT, OTHERS or MANAGER) among subjects whose F_d is published.";
+    static final String DEFINITION = "Percentile rank within the cycle among the subjects of the same basis (the"
+            + " followers' view from DIRECT_REPORT, OTHERS or MANAGER: different measures, never ranked together): the"
+            + " percentage of ranked subjects with a lower value plus half of those with an equal one. alignmentIndex"
+            + " ranks the alignment index among those subjects whose alignment is published; followers[d] ranks the"
+            + " followers' view F_d among those whose F_d is published; among says how many were ranked.";
 
     private final double[] sorted;
 
     PercentileRank(double[] values) {
         sorted = values.clone();
         Arrays.sort(sorted);
+    }
+
+    /** The value with its rank and how many it is ranked among. */
+    CycleAnalytics.Ranked ranked(double value) {
+        return new CycleAnalytics.Ranked(value, of(value), sorted.length);
     }
 
     double of(double value) {
