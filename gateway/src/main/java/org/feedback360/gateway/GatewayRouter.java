@@ -18,6 +18,7 @@ import org.feedback360.gateway.filter.Exchange;
 import org.feedback360.gateway.filter.GatewayFilter;
 import org.feedback360.gateway.filter.RequestLimitFilter;
 import org.feedback360.gateway.filter.SecurityHeadersFilter;
+import org.feedback360.gateway.filter.UnreadBody;
 import org.feedback360.gateway.observability.AccessLogFilter;
 import org.feedback360.gateway.observability.AccessLogWriter;
 import org.feedback360.gateway.observability.RequestMetrics;
@@ -34,6 +35,7 @@ import org.feedback360.gateway.security.TokenVerifier;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +53,9 @@ import java.util.Map;
  *   <li>dispatch: public paths go on to their handlers (health, OpenAPI, Swagger UI, {@code GET /api}),
  *       a path in the route table to that route's filters, anything else is 404.</li>
  * </ol>
- * Then each route's own filters: rate limits per client and per tenant (429), and the proxy with
- * its timeout (504) and circuit breaker (503).
+ * Then each route's own filters: rate limits per client and per tenant (429; one budget over all
+ * routes unless a route has limits of its own), and the proxy with its timeout (504) and circuit
+ * breaker (503).
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -61,9 +64,11 @@ public class GatewayRouter {
     /** Before Quarkus' own routes (health, OpenAPI, Swagger UI), which keep their default order. */
     private static final int GATEWAY_ORDER = -1000;
     private static final long MAX_TRACKED_RATE_LIMIT_KEYS = 100_000;
+    /** How long a connection that is to be closed keeps reading what the client still sends (nginx: lingering_timeout). */
+    private static final long UNREAD_BODY_LINGER_MILLIS = 2_000;
 
     private final List<UpstreamProxy> proxies = new ArrayList<>();
-    private JwksKeys keys;
+    private volatile JwksKeys keys;
     private OpenApiHandler openApi;
     private AccessLogWriter accessLog;
 
@@ -77,11 +82,14 @@ public class GatewayRouter {
         TokenVerifier verifier = new TokenVerifier(config.jwt(), keys);
 
         Map<Route, GatewayFilter[]> routeChains = new IdentityHashMap<>();
+        // One set of buckets per scope: the gateway-wide limits are one budget over all routes without their own.
+        Map<String, RateLimitFilter> rateLimits = new HashMap<>();
         for (Route route : table.routes()) {
             UpstreamProxy proxy = new UpstreamProxy(vertx, route, config.strippedHeaders());
             proxies.add(proxy);
             routeChains.put(route, new GatewayFilter[]{
-                    new RateLimitFilter(route.rateLimits(), MAX_TRACKED_RATE_LIMIT_KEYS),
+                    rateLimits.computeIfAbsent(route.rateLimits().scope(),
+                            scope -> new RateLimitFilter(route.rateLimits(), MAX_TRACKED_RATE_LIMIT_KEYS)),
                     proxy});
         }
         GatewayFilter dispatch = exchange -> {
@@ -102,12 +110,16 @@ public class GatewayRouter {
                 new TokenFilter(verifier, realmOf(config.jwt().issuer())),
                 dispatch};
         PublicPaths publicPaths = new PublicPaths(config.publicPaths());
+        UnreadBody unreadBody = new UnreadBody(vertx, config.limits().maxBodyBytes(), UNREAD_BODY_LINGER_MILLIS);
 
         router.route().order(GATEWAY_ORDER).handler(ctx -> {
             String path = ctx.normalizedPath();
             boolean isPublic = publicPaths.matches(path);
-            holdBody(ctx.request());
-            new Exchange(ctx, isPublic ? null : table.find(path), isPublic, global).next();
+            Exchange exchange = new Exchange(ctx, isPublic ? null : table.find(path), isPublic, global);
+            if (holdBody(ctx.request())) {
+                unreadBody.watch(exchange);
+            }
+            exchange.next();
         });
         openApi = new OpenApiHandler(vertx, table, config, mapper);
         router.get("/q/openapi").order(GATEWAY_ORDER + 1).handler(openApi);
@@ -119,13 +131,19 @@ public class GatewayRouter {
 
     /**
      * A body must not be lost while the filters run (a token check may wait for the JWKS): paused
-     * here, resumed by the proxy. Requests without a body are left alone.
+     * here, resumed by the proxy, or by {@link UnreadBody} when the answer comes from anywhere
+     * else. Requests without a body are left alone.
      */
-    private static void holdBody(HttpServerRequest request) {
-        if (!request.isEnded() && (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                || (request.getHeader(HttpHeaders.CONTENT_LENGTH) != null && !"0".equals(request.getHeader(HttpHeaders.CONTENT_LENGTH))))) {
-            request.pause();
+    private static boolean holdBody(HttpServerRequest request) {
+        if (request.isEnded()) {
+            return false;
         }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if ((length != null && !"0".equals(length)) || request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            request.pause();
+            return true;
+        }
+        return false;
     }
 
     /** A failure in any handler is still answered as a problem, never as a stack trace. */
@@ -137,6 +155,20 @@ public class GatewayRouter {
         Problems.send(ctx, status, status >= 500 ? "internal" : "bad-request",
                 status >= 500 ? "Internal Server Error" : "Bad Request",
                 status >= 500 ? "The gateway failed to handle this request" : "The request cannot be handled");
+    }
+
+    /** How many of the realm's signing keys the gateway knows (0 before the first JWKS read). */
+    public int realmKeys() {
+        JwksKeys known = keys;
+        return known == null ? 0 : known.size();
+    }
+
+    /** Reads the JWKS again unless a read was started less than the minimum interval ago. */
+    public void refreshRealmKeys() {
+        JwksKeys known = keys;
+        if (known != null) {
+            known.refreshForUnknownKey();
+        }
     }
 
     /** "feedback360" from ".../realms/feedback360": the realm named in WWW-Authenticate challenges. */

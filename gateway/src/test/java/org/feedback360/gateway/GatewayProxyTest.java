@@ -6,13 +6,24 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.feedback360.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -184,6 +195,87 @@ class GatewayProxyTest {
                     .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode());
             assertTrue(response.headers().firstValue("Connection").map(v -> !v.equalsIgnoreCase("close")).orElse(true));
+        }
+    }
+
+    @Test
+    void anUnreadBodyOfARefusedRequestDoesNotStallTheNextRequestOnTheConnection() throws Exception {
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(3_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            byte[] body = "x".repeat(200 * 1024).getBytes(StandardCharsets.US_ASCII);
+            // No token: refused before anything reads the body.
+            out.write(("POST /api/v1/people/import HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+                try {
+                    out.write(body);
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            RawResponse refused = RawResponse.read(in);
+            assertEquals(401, refused.status());
+            assertEquals(null, refused.headers().get("connection"), "a body this small is drained, the connection kept");
+            sent.get(5, TimeUnit.SECONDS);
+
+            long started = System.nanoTime();
+            out.write(("GET /api/v1/me HTTP/1.1\r\nHost: gateway\r\nAuthorization: Bearer " + TOKEN + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            RawResponse next = RawResponse.read(in);
+            assertEquals(200, next.status());
+            assertThat(next.body(), containsString("GET /api/v1/me"));
+            assertThat((System.nanoTime() - started) / 1_000_000, lessThan(2_000L));
+        }
+    }
+
+    @Test
+    void closesTheConnectionOfARefusedBodyOfUnknownLength() throws Exception {
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            // Chunked, and the client never finishes it: nothing to drain to an end.
+            out.write(("POST /api/v1/people/import HTTP/1.1\r\nHost: gateway\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "10\r\n0123456789abcdef\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            RawResponse refused = RawResponse.read(in);
+            assertEquals(401, refused.status());
+            assertEquals("close", refused.headers().get("connection"));
+            long started = System.nanoTime();
+            // After a short linger for what the client still sends, the gateway closes (not after the 60 s idle timeout).
+            assertEquals(-1, in.read());
+            assertThat((System.nanoTime() - started) / 1_000_000, lessThan(4_000L));
+        }
+    }
+
+    /** An HTTP/1.1 response read off a socket: status, headers (lower-case names), a Content-Length body. */
+    record RawResponse(int status, Map<String, String> headers, String body) {
+
+        static RawResponse read(InputStream in) throws IOException {
+            String statusLine = line(in);
+            Map<String, String> headers = new HashMap<>();
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                int colon = header.indexOf(':');
+                headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+            }
+            byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+            return new RawResponse(Integer.parseInt(statusLine.split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
+        }
+
+        private static String line(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed in the middle of a response");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
         }
     }
 

@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -24,15 +26,27 @@ final class Upstream implements AutoCloseable {
     static final String BIG_PATH = "/api/v1/reports/big";
     static final int BIG_SIZE = 3 * 1024 * 1024;
 
+    static final String SLOW_PATH = "/api/v1/narrow/slow";
+    static final long SLOW_MILLIS = 1_500;
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
+    /** The client end of every connection an API request came on: how many connections the gateway opened. */
+    private final Set<InetSocketAddress> peers = ConcurrentHashMap.newKeySet();
 
     private Upstream(int port, String openApi) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(threads);
         server.createContext("/q/health/ready", exchange -> respond(exchange, 200, "application/json", "{\"status\":\"UP\",\"checks\":[]}"));
         server.createContext("/q/openapi", exchange -> respond(exchange, 200, "application/json", openApi));
-        server.createContext("/api/v1/", Upstream::echo);
+        server.createContext("/api/v1/", exchange -> {
+            peers.add(exchange.getRemoteAddress());
+            echo(exchange);
+        });
+        server.createContext(SLOW_PATH, exchange -> {
+            sleep(SLOW_MILLIS);
+            echo(exchange);
+        });
         server.createContext("/api/v1/reports/stall", exchange -> {
             sleep(5_000);
             respond(exchange, 200, "text/plain", "too late");
@@ -50,6 +64,11 @@ final class Upstream implements AutoCloseable {
     /** On a given port: for upstreams that come back where a dead one was. */
     static Upstream startOn(int port, String openApi) throws IOException {
         return new Upstream(port, openApi);
+    }
+
+    /** Connections the API requests came on so far. */
+    int connections() {
+        return peers.size();
     }
 
     String url() {

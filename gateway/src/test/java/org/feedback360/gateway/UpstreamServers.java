@@ -10,7 +10,9 @@ import java.util.Map;
  * The gateway's surroundings for its tests, all real HTTP servers on loopback: the realm's JWKS,
  * a feedback and a scoring service (echoing, with their own OpenAPI documents), and two ports
  * where nothing listens, for the notification service and for a "flaky" route whose tests bring
- * a service up there and take it down again. Plus a "limited" route with small rate limits.
+ * a service up there and take it down again. Plus a "limited" route with small rate limits, a
+ * "narrow" one with a single connection per event loop, and a "pooled" one whose service a test
+ * starts to count the connections the gateway opens.
  */
 public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
 
@@ -75,12 +77,26 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
             config.put("gateway.routes.flaky.circuit-breaker.delay", "1s");
             config.put("gateway.routes.flaky.circuit-breaker.success-threshold", "1");
 
+            // One connection per event loop, a short wait for it, and a breaker that would open at 2 failures in 4.
+            config.put("gateway.routes.narrow.paths", "/api/v1/narrow");
+            config.put("gateway.routes.narrow.target", feedback.url());
+            config.put("gateway.routes.narrow.max-connections", "1");
+            config.put("gateway.routes.narrow.connect-timeout", "300ms");
+            config.put("gateway.routes.narrow.pool-wait-timeout", "200ms");
+            config.put("gateway.routes.narrow.circuit-breaker.request-volume-threshold", "4");
+            config.put("gateway.routes.narrow.circuit-breaker.failure-ratio", "0.5");
+            config.put("gateway.routes.narrow.circuit-breaker.delay", "10s");
+
+            // Nothing listens here until a test starts a service that counts its connections.
+            config.put("gateway.routes.pooled.paths", "/api/v1/pooled");
+            config.put("gateway.routes.pooled.target", "http://127.0.0.1:" + Upstream.freePort());
+
             config.put("gateway.routes.limited.paths", "/api/v1/limited");
             config.put("gateway.routes.limited.target", feedback.url());
             config.put("gateway.routes.limited.rate-limits.per-client.requests", "3");
-            config.put("gateway.routes.limited.rate-limits.per-client.period", "3s");
+            config.put("gateway.routes.limited.rate-limits.per-client.period", "6s");
             config.put("gateway.routes.limited.rate-limits.per-tenant.requests", "5");
-            config.put("gateway.routes.limited.rate-limits.per-tenant.period", "10s");
+            config.put("gateway.routes.limited.rate-limits.per-tenant.period", "20s");
             return config;
         } catch (IOException e) {
             throw new IllegalStateException(e);

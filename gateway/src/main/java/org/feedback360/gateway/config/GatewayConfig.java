@@ -49,9 +49,16 @@ public interface GatewayConfig {
         /** Base URL of the upstream service, e.g. http://127.0.0.1:8081 */
         String target();
 
-        /** Longest wait for a pooled connection or a new one. */
+        /** Longest a TCP connect to the upstream may take; failing or past it: 503, counted by the breaker. */
         @WithDefault("2s")
         Duration connectTimeout();
+
+        /**
+         * Longest a request waits for one of the route's connections while all are busy; past it
+         * 503 with Retry-After, not counted by the breaker (the upstream is there, only loaded).
+         */
+        @WithDefault("1s")
+        Duration poolWaitTimeout();
 
         /**
          * Longest the upstream may take to begin its answer once it has the whole request (504

@@ -21,6 +21,8 @@ public final class Exchange {
     private String requestId;
     private String traceparent;
     private VerifiedToken token;
+    private boolean bodyForwarded;
+    private boolean closeConnection;
 
     public Exchange(RoutingContext ctx, Route route, boolean publicPath, GatewayFilter[] filters) {
         this.ctx = ctx;
@@ -88,5 +90,23 @@ public final class Exchange {
 
     public void authenticated(VerifiedToken token) {
         this.token = token;
+    }
+
+    /** The proxy has taken the request body over: it streams it, or cuts it off itself. */
+    public void forwardingBody() {
+        this.bodyForwarded = true;
+    }
+
+    public boolean bodyForwarded() {
+        return bodyForwarded;
+    }
+
+    /** The connection is not to be reused after this answer (see {@link UnreadBody}). */
+    public void closeConnection() {
+        this.closeConnection = true;
+    }
+
+    public boolean closesConnection() {
+        return closeConnection;
     }
 }

@@ -50,9 +50,9 @@ public final class RequestLimitFilter implements GatewayFilter {
         return route == null ? defaultMaxBodyBytes : route.maxBodyBytes();
     }
 
-    /** Answers and closes: the client may still be sending a body nobody will read. */
+    /** Answers and closes ({@link UnreadBody}): the client may still be sending a body nobody will read. */
     public static void refuse(Exchange exchange, int status, String slug, String title, String detail) {
-        exchange.context().response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        exchange.closeConnection();
         Problems.send(exchange.context(), status, slug, title, detail);
     }
 

@@ -11,7 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.HealthGroup;
 import org.feedback360.gateway.config.GatewayConfig;
 import org.feedback360.gateway.route.Route;
 import org.feedback360.gateway.route.RouteTable;
@@ -19,15 +19,21 @@ import org.feedback360.gateway.route.RouteTable;
 import java.util.List;
 
 /**
- * The gateway is ready only when every upstream is: each service's own {@code /q/health/ready}
- * is asked with a short timeout, and the combined answer is reused for a moment so that probes
- * of many gateway replicas do not multiply into load on the services. Liveness does not look at
- * upstreams at all: a gateway is not broken because a service is down, and restarting it would
- * not help.
+ * The platform behind the gateway is ready only when every upstream is: each service's own
+ * {@code /q/health/ready} is asked with a short timeout, and the combined answer is reused for a
+ * moment so that probes of many gateway replicas do not multiply into load on the services.
+ * <p>
+ * Served as the health group {@value #GROUP} ({@code /q/health/group/upstreams}), not as the
+ * gateway's own readiness: Kubernetes takes an unready pod out of its Service, so one service
+ * down would take every gateway replica, and with them all routes, off the Ingress. The gateway's
+ * readiness ({@link RealmKeysReadiness}) and liveness do not look at upstreams; a dead upstream
+ * is answered per route (503, circuit breaker).
  */
-@Readiness
+@HealthGroup(UpstreamsReadiness.GROUP)
 @ApplicationScoped
 public class UpstreamsReadiness implements AsyncHealthCheck {
+
+    public static final String GROUP = "upstreams";
 
     private record Probe(String route, boolean up, String state) {
     }

@@ -60,8 +60,9 @@ public final class AccessLogFilter implements GatewayFilter {
         line.append("\"time\":\"");
         LogTime.append(line, System.currentTimeMillis());
         line.append("\",");
-        field(line, "requestId", exchange.requestId());
-        field(line, "traceId", exchange.traceId());
+        // Both were checked or made by the correlation filter (letters, digits, ". _ : -"; hex): nothing to escape.
+        safeField(line, "requestId", exchange.requestId());
+        safeField(line, "traceId", exchange.traceId());
         field(line, "method", request.method().name());
         field(line, "path", exchange.context().normalizedPath());
         field(line, "route", route == null ? null : route.id());
@@ -84,6 +85,15 @@ public final class AccessLogFilter implements GatewayFilter {
 
     private static void number(StringBuilder line, String name, long value) {
         line.append('"').append(name).append("\":").append(value).append(',');
+    }
+
+    private static void safeField(StringBuilder line, String name, String value) {
+        line.append('"').append(name).append("\":");
+        if (value == null) {
+            line.append("null,");
+        } else {
+            line.append('"').append(value).append("\",");
+        }
     }
 
     private static void field(StringBuilder line, String name, String value) {

@@ -30,6 +30,7 @@ public final class AccessLogWriter extends Handler {
     static final int FLUSH_MILLIS = 20;
     static final int MAX_QUEUED = 100_000;
     private static final Logger LOG = Logger.getLogger(AccessLogWriter.class);
+    private static final byte[] NEWLINE = {'\n'};
 
     private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -78,16 +79,18 @@ public final class AccessLogWriter extends Handler {
         int length = 0;
         for (String line; (line = queue.poll()) != null; ) {
             queued.decrementAndGet();
-            byte[] bytes = (line + '\n').getBytes(StandardCharsets.UTF_8);
-            if (length + bytes.length > buffer.length) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            if (length + bytes.length + 1 > buffer.length) {
                 write(buffer, length);
                 length = 0;
             }
-            if (bytes.length > buffer.length) {
+            if (bytes.length + 1 > buffer.length) {
                 write(bytes, bytes.length);
+                write(NEWLINE, 1);
             } else {
                 System.arraycopy(bytes, 0, buffer, length, bytes.length);
                 length += bytes.length;
+                buffer[length++] = '\n';
             }
         }
         write(buffer, length);

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.feedback360.gateway.route.Route;
 
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +20,15 @@ public final class RequestMetrics {
     private static final String NO_ROUTE = "none";
     private static final String[] CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
 
-    private final Map<String, Timer[]> timers = new HashMap<>();
+    // By identity: the routes are the route table's own objects, and a record's hashCode is over all its fields.
+    private final Map<Route, Timer[]> timers = new IdentityHashMap<>();
+    private final Timer[] noRoute;
 
     public RequestMetrics(MeterRegistry registry, List<Route> routes) {
         for (Route route : routes) {
-            timers.put(route.id(), timers(registry, route.id()));
+            timers.put(route, timers(registry, route.id()));
         }
-        timers.put(NO_ROUTE, timers(registry, NO_ROUTE));
+        noRoute = timers(registry, NO_ROUTE);
     }
 
     private static Timer[] timers(MeterRegistry registry, String route) {
@@ -43,6 +45,7 @@ public final class RequestMetrics {
 
     public void record(Route route, int status, long nanos) {
         int statusClass = Math.min(Math.max(status / 100, 1), 5) - 1;
-        timers.get(route == null ? NO_ROUTE : route.id())[statusClass].record(nanos, TimeUnit.NANOSECONDS);
+        Timer[] byClass = route == null ? noRoute : timers.get(route);
+        byClass[statusClass].record(nanos, TimeUnit.NANOSECONDS);
     }
 }

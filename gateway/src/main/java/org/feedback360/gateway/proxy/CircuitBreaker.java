@@ -15,8 +15,9 @@ import java.util.function.LongSupplier;
  * Why not SmallRye Fault Tolerance's guard: for a guarded {@code CompletionStage} on an event
  * loop, its 6.10 thread-offload step runs the call and again its completion as separate tasks on
  * the Vert.x context, and it records Micrometer metrics by name on every call; measured, that was
- * a fifth of the gateway's CPU per request. This state machine costs one volatile read per call
- * while closed plus a short lock to record the outcome.
+ * a fifth of the gateway's CPU per request. This state machine costs two volatile reads per call
+ * while closed and healthy (its window full of successes, which another success leaves as it
+ * is); only a failure, a window still filling, or an open or half-open breaker take its lock.
  * <p>
  * A call asks {@link #acquire()} for a permit and reports its outcome with that permit; outcomes
  * of calls let through before the last state change are ignored, so a slow call that began
@@ -39,6 +40,8 @@ final class CircuitBreaker {
     private volatile State state = State.CLOSED;
     /** The generation while closed, -1 otherwise: lets a closed breaker hand out permits without the lock. */
     private volatile long closedGeneration = 0;
+    /** The generation while closed with a full window of successes, -1 otherwise: successes then need no recording. */
+    private volatile long quietGeneration = -1;
     // Guarded by this.
     private long generation;
     private final boolean[] outcomes;
@@ -95,6 +98,9 @@ final class CircuitBreaker {
     }
 
     void succeeded(long permit) {
+        if (permit == quietGeneration) {
+            return;
+        }
         record(permit, true);
     }
 
@@ -127,6 +133,8 @@ final class CircuitBreaker {
                 }
                 if (recorded == window && failures >= failureThreshold) {
                     changed = moveTo(State.OPEN);
+                } else {
+                    quietGeneration = recorded == window && failures == 0 ? generation : -1;
                 }
             } else if (state == State.HALF_OPEN) {
                 if (!success) {
@@ -144,6 +152,7 @@ final class CircuitBreaker {
         generation++;
         state = next;
         closedGeneration = next == State.CLOSED ? generation : -1;
+        quietGeneration = -1;
         switch (next) {
             case OPEN -> openedAt = nanoClock.getAsLong();
             case HALF_OPEN -> {

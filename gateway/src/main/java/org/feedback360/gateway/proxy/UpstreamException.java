@@ -7,8 +7,10 @@ package org.feedback360.gateway.proxy;
 final class UpstreamException extends RuntimeException {
 
     enum Kind {
-        /** No connection could be had: refused, unreachable, pool exhausted. */
+        /** No connection could be had: refused, unreachable, the TCP connect timed out. */
         UNAVAILABLE(true),
+        /** Every pooled connection stayed busy past the pool wait: the upstream is there, but loaded. */
+        BUSY(false),
         /** The upstream stayed silent past the route's timeout. */
         TIMEOUT(true),
         /** The connection broke before an answer. */

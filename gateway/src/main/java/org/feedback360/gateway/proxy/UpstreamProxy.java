@@ -5,6 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -12,6 +13,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import org.feedback360.gateway.filter.CorrelationFilter;
 import org.feedback360.gateway.filter.Exchange;
@@ -58,8 +60,7 @@ public final class UpstreamProxy implements GatewayFilter {
     private final UpstreamClients clients;
     private final CircuitBreaker breaker;
     private final HeaderNames requestSkipped;
-    private final long timeoutMillis;
-    private final long connectTimeoutMillis;
+    private final long acquireTimeoutMillis;
     private final String retryAfterOpen;
 
     public UpstreamProxy(Vertx vertx, Route route, List<String> strippedHeaders) {
@@ -69,8 +70,9 @@ public final class UpstreamProxy implements GatewayFilter {
         this.requestSkipped = new HeaderNames(concat(HOP_BY_HOP, strippedHeaders, List.of("host", "expect",
                 "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "forwarded",
                 CorrelationFilter.REQUEST_ID, CorrelationFilter.TRACEPARENT)));
-        this.timeoutMillis = route.timeout().toMillis();
-        this.connectTimeoutMillis = route.connectTimeout().toMillis();
+        // A busy pool's wait, then the TCP connect (whose own timeout, in the client, is the shorter):
+        // so a connect that hangs fails as a connect failure, and only a wait for a busy pool as BUSY.
+        this.acquireTimeoutMillis = route.poolWaitTimeout().toMillis() + route.connectTimeout().toMillis();
         this.retryAfterOpen = Long.toString(Math.max(1, route.breaker().delay().toSeconds()));
     }
 
@@ -91,14 +93,19 @@ public final class UpstreamProxy implements GatewayFilter {
         new Call(exchange, permit).start();
     }
 
-    /** One request's way to the upstream and back; its handlers are the methods below. */
-    private final class Call implements Handler<AsyncResult<HttpClientRequest>> {
+    /**
+     * One request's way to the upstream and back; its handlers are the methods below. Its
+     * timeout is an entry in the event loop's {@link Deadlines}: armed when the upstream has the
+     * whole request, re-armed by every piece of the answer, disarmed when it is over.
+     */
+    private final class Call extends Deadlines.Entry implements Handler<AsyncResult<HttpClientRequest>> {
 
         private final Exchange exchange;
         private final RoutingContext ctx;
         private final HttpServerRequest in;
         private final HttpServerResponse response;
         private final long permit;
+        private Deadlines deadlines;
         private HttpClientRequest out;
         private long declaredLength = -1;
         private long received;
@@ -119,15 +126,17 @@ public final class UpstreamProxy implements GatewayFilter {
             RequestOptions options = new RequestOptions()
                     .setMethod(in.method())
                     .setURI(forwardedUri(ctx))
-                    .setConnectTimeout(connectTimeoutMillis);
-            clients.current().request(options).onComplete(this);
+                    .setConnectTimeout(acquireTimeoutMillis);
+            UpstreamClients.Loop loop = clients.current();
+            deadlines = loop.deadlines();
+            loop.client().request(options).onComplete(this);
         }
 
         /** A connection is ours (or none could be had). */
         @Override
         public void handle(AsyncResult<HttpClientRequest> acquired) {
             if (acquired.failed()) {
-                fail(new UpstreamException(UpstreamException.Kind.UNAVAILABLE, acquired.cause()));
+                fail(new UpstreamException(acquisitionFailure(acquired.cause()), acquired.cause()));
                 return;
             }
             out = acquired.result();
@@ -162,6 +171,7 @@ public final class UpstreamProxy implements GatewayFilter {
                 endRequest(null);
                 return;
             }
+            exchange.forwardingBody();
             if (in.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
                 // The filters have passed: tell the client to send its body (the Expect header itself is not forwarded).
                 response.writeContinue();
@@ -203,7 +213,13 @@ public final class UpstreamProxy implements GatewayFilter {
             } else {
                 out.end(last);
             }
-            out.idleTimeout(timeoutMillis);
+            deadlines.arm(this);
+        }
+
+        /** Past the route's timeout without a word from the upstream: 504 before the head, a cut-off after. */
+        @Override
+        void expire() {
+            out.reset(0, new UpstreamException(UpstreamException.Kind.TIMEOUT, null));
         }
 
         /** The upstream's status and headers are here. */
@@ -211,9 +227,12 @@ public final class UpstreamProxy implements GatewayFilter {
             settled = true;
             breaker.succeeded(permit);
             if (response.closed() || response.ended()) {
+                deadlines.disarm(this);
                 out.reset();
                 return;
             }
+            // From here on the timeout bounds the silence between pieces of the answer.
+            deadlines.arm(this);
             response.setStatusCode(upstream.statusCode());
             MultiMap headers = response.headers();
             for (Map.Entry<String, String> header : upstream.headers()) {
@@ -229,8 +248,12 @@ public final class UpstreamProxy implements GatewayFilter {
             }
             upstream.handler(chunk -> responseChunk(upstream, chunk));
             // Headers are out: all that can be done about a broken upstream now is to cut the client off too.
-            upstream.exceptionHandler(failure -> response.reset());
+            upstream.exceptionHandler(failure -> {
+                deadlines.disarm(this);
+                response.reset();
+            });
             upstream.endHandler(v -> {
+                deadlines.disarm(this);
                 if (!responseEnded) {
                     response.end();
                 }
@@ -241,10 +264,12 @@ public final class UpstreamProxy implements GatewayFilter {
             if (chunk.length() == responseLength) {
                 // A whole small answer in one piece: head, body and end in one write to the client.
                 responseEnded = true;
+                deadlines.disarm(this);
                 response.end(chunk);
                 return;
             }
             responseLength = -1;
+            deadlines.arm(this);
             response.write(chunk);
             if (response.writeQueueFull()) {
                 upstream.pause();
@@ -253,6 +278,9 @@ public final class UpstreamProxy implements GatewayFilter {
         }
 
         private void fail(UpstreamException failure) {
+            if (deadlines != null) {
+                deadlines.disarm(this);
+            }
             if (settled) {
                 return;
             }
@@ -267,6 +295,11 @@ public final class UpstreamProxy implements GatewayFilter {
                         "The " + route.id() + " service did not answer in time");
                 case UNAVAILABLE -> Problems.send(ctx, 503, "upstream-unavailable", "Service Unavailable",
                         "The " + route.id() + " service is not reachable");
+                case BUSY -> {
+                    response.putHeader(HttpHeaders.RETRY_AFTER, "1");
+                    Problems.send(ctx, 503, "upstream-busy", "Service Unavailable",
+                            "All connections to the " + route.id() + " service are in use; retry shortly");
+                }
                 case BODY_TOO_LARGE -> RequestLimitFilter.refuse(exchange, 413, "payload-too-large", "Content Too Large",
                         "The request body is larger than " + exchange.route().maxBodyBytes() + " bytes");
                 case CLIENT_GONE -> response.reset();
@@ -296,7 +329,10 @@ public final class UpstreamProxy implements GatewayFilter {
             }
         }
         String forwardedFor = headers.get(X_FORWARDED_FOR);
-        String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        // The peer of this very connection: with proxy-address-forwarding, remoteAddress() is already
+        // the address the load balancer named in X-Forwarded-For, which would then be listed twice.
+        SocketAddress peer = in.connection() == null ? in.remoteAddress() : in.connection().remoteAddress();
+        String client = peer == null ? "unknown" : peer.hostAddress();
         out.set(X_FORWARDED_FOR, forwardedFor == null ? client : forwardedFor + ", " + client);
         out.set(X_FORWARDED_PROTO, in.scheme());
         if (in.authority() != null) {
@@ -316,6 +352,17 @@ public final class UpstreamProxy implements GatewayFilter {
 
     private static boolean hasBody(HttpMethod method, int status) {
         return method != HttpMethod.HEAD && status != 204 && status != 304 && status >= 200;
+    }
+
+    /**
+     * Why no connection could be had. Every connection of the pool busy (the wait timed out, or
+     * the waiting line is full) says the upstream is alive and loaded: BUSY, which the breaker
+     * does not count, because opening it would turn a burst into an outage of the whole route.
+     * A refused, unreachable or hanging TCP connect says it is not there: UNAVAILABLE, counted.
+     */
+    private static UpstreamException.Kind acquisitionFailure(Throwable failure) {
+        return failure instanceof TimeoutException || failure instanceof ConnectionPoolTooBusyException
+                ? UpstreamException.Kind.BUSY : UpstreamException.Kind.UNAVAILABLE;
     }
 
     /** Our own reasons travel inside Vert.x's exceptions (a reset wraps its cause); anything else is the upstream's. */

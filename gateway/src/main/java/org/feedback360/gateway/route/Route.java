@@ -11,12 +11,19 @@ import java.util.List;
  * One entry of the route table: where requests under these path prefixes go, and the limits
  * that hold for them (body size, rate limits, circuit breaker).
  */
-public record Route(String id, List<String> paths, URI target, Duration connectTimeout, Duration timeout,
+public record Route(String id, List<String> paths, URI target, Duration connectTimeout, Duration poolWaitTimeout, Duration timeout,
                     int maxConnections, long maxBodyBytes, RateLimitPolicy rateLimits, BreakerPolicy breaker) {
 
-    /** Requests allowed per client and per tenant, each as a token bucket ({@code requests} per {@code period}). */
-    public record RateLimitPolicy(long perClientRequests, Duration perClientPeriod,
+    /**
+     * Requests allowed per client and per tenant, each as a token bucket ({@code requests} per
+     * {@code period}). Routes with the same {@code scope} count against the same buckets: the
+     * gateway-wide limits ({@link #SHARED}) are one budget over all routes that use them; a route
+     * with limits of its own has buckets of its own (its id is the scope).
+     */
+    public record RateLimitPolicy(String scope, long perClientRequests, Duration perClientPeriod,
                                   long perTenantRequests, Duration perTenantPeriod) {
+
+        public static final String SHARED = "gateway";
     }
 
     public record BreakerPolicy(int requestVolumeThreshold, double failureRatio, Duration delay, int successThreshold) {

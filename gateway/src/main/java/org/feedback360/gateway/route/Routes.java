@@ -7,6 +7,7 @@ import org.feedback360.gateway.config.GatewayConfig;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds the route table from configuration: each route's own limits, or the gateway-wide ones. */
 public final class Routes {
@@ -20,18 +21,26 @@ public final class Routes {
     public static RouteTable of(GatewayConfig config) {
         List<Route> routes = new ArrayList<>();
         config.routes().forEach((id, r) -> routes.add(new Route(id, r.paths(), URI.create(r.target()),
-                r.connectTimeout(), r.timeout(), r.maxConnections(),
+                r.connectTimeout(), r.poolWaitTimeout(), r.timeout(), r.maxConnections(),
                 r.maxBodyBytes().orElse(config.limits().maxBodyBytes()),
-                rateLimits(config.rateLimits(), r.rateLimits()),
+                rateLimits(id, config.rateLimits(), r.rateLimits()),
                 breaker(r.circuitBreaker().orElse(config.circuitBreaker())))));
         return new RouteTable(routes);
     }
 
-    private static Route.RateLimitPolicy rateLimits(GatewayConfig.RateLimits defaults,
-                                                    java.util.Optional<GatewayConfig.RouteRateLimits> own) {
-        GatewayConfig.Limit client = own.flatMap(GatewayConfig.RouteRateLimits::perClient).orElse(defaults.perClient());
-        GatewayConfig.Limit tenant = own.flatMap(GatewayConfig.RouteRateLimits::perTenant).orElse(defaults.perTenant());
-        return new Route.RateLimitPolicy(client.requests(), client.period(), tenant.requests(), tenant.period());
+    /**
+     * The gateway-wide limits, one budget shared by every route that has none of its own (so a
+     * client cannot multiply its allowance by spreading over routes); a route that overrides
+     * either limit counts both in buckets of its own.
+     */
+    private static Route.RateLimitPolicy rateLimits(String routeId, GatewayConfig.RateLimits defaults,
+                                                    Optional<GatewayConfig.RouteRateLimits> own) {
+        Optional<GatewayConfig.Limit> ownClient = own.flatMap(GatewayConfig.RouteRateLimits::perClient);
+        Optional<GatewayConfig.Limit> ownTenant = own.flatMap(GatewayConfig.RouteRateLimits::perTenant);
+        String scope = ownClient.isPresent() || ownTenant.isPresent() ? routeId : Route.RateLimitPolicy.SHARED;
+        GatewayConfig.Limit client = ownClient.orElse(defaults.perClient());
+        GatewayConfig.Limit tenant = ownTenant.orElse(defaults.perTenant());
+        return new Route.RateLimitPolicy(scope, client.requests(), client.period(), tenant.requests(), tenant.period());
     }
 
     private static Route.BreakerPolicy breaker(GatewayConfig.CircuitBreaker c) {

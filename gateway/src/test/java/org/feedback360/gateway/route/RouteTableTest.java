@@ -15,8 +15,8 @@ public class RouteTableTest {
 
     public static Route route(String id, String... paths) {
         return new Route(id, List.of(paths), URI.create("http://127.0.0.1:1"), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 1, 1024,
-                new Route.RateLimitPolicy(10, Duration.ofMinutes(1), 100, Duration.ofMinutes(1)),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1024,
+                new Route.RateLimitPolicy(Route.RateLimitPolicy.SHARED, 10, Duration.ofMinutes(1), 100, Duration.ofMinutes(1)),
                 new Route.BreakerPolicy(20, 0.5, Duration.ofSeconds(5), 2));
     }
 
