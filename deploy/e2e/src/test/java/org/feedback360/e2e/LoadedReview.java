@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 final class LoadedReview {
 
-    static final double RATE = 4.0;
-    static final int CLIENTS = 4;
+    static final double RATE = 6.0;
+    static final int CLIENTS = 6;
     static final int ASSIGNMENTS = 205;
 
     final Org org;
@@ -67,6 +67,7 @@ final class LoadedReview {
 
     Review run(String name, When when, Runnable fault) {
         Summary.journeyStarted(name);
+        Instant t0 = Instant.now();
         Review review = Review.of(org).subjects(subjects.toArray(String[]::new)).open();
         if (when == When.AT_OPENING) {
             fault.run();
@@ -76,6 +77,7 @@ final class LoadedReview {
         // Raters answer once invited, as people do: a rater who had already submitted everything
         // would (rightly) not be invited at all, and the invitation checks would mean nothing.
         awaitInvitations(review);
+        Instant invited = Instant.now();
 
         SubmissionStream stream = new SubmissionStream(review, org, instrument, assignments, name.hashCode());
         Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
@@ -85,6 +87,7 @@ final class LoadedReview {
             fault.run();
         }
         load.join();
+        Instant streamed = Instant.now();
         System.out.printf("%s: %d acknowledged in %d attempts, answers %s, slowest %d ms%n", name, stream.acknowledged(),
                 stream.attempts(), stream.outcomes(), stream.slowestMillis());
         stream.unclearAnswers().forEach(u -> System.out.println(name + ": unclear answer: " + u));
@@ -108,6 +111,9 @@ final class LoadedReview {
             figures += c.checked();
             wrongFigures += c.wrong();
         }
+        System.out.printf("%s: invited after %d s, streamed in %d s, reports checked in %d s%n", name,
+                Duration.between(t0, invited).toSeconds(), Duration.between(invited, streamed).toSeconds(),
+                Duration.between(streamed, Instant.now()).toSeconds());
         Summary.record(name + ": acknowledged submissions, raters lost or double-counted", stream.acknowledged(), miscounted);
         Summary.record(name + ": report figures, differing from the independent computation", figures, wrongFigures);
         assertEquals(List.of(), stream.unclearAnswers(), name + ": clients got only fast successes and clear problems");

@@ -30,8 +30,10 @@ final class Reports {
     static Comparison compareFigures(JsonPath report, ExpectedScores expected, Instrument instrument) {
         List<String> wrong = new ArrayList<>();
         int[] checked = {0};
+        Map<String, Map<?, ?>> dimensions = byKey(report, "dimensions", "dimension");
+        Map<String, Map<?, ?>> items = byKey(report, "items", "item");
         for (Instrument.Dimension d : instrument.dimensions()) {
-            Map<String, Object> shown = report.getMap("report.dimensions.find { it.dimension == '" + d.key() + "' }");
+            Map<?, ?> shown = dimensions.get(d.key());
             if (shown == null) {
                 wrong.add(d.key() + ": missing");
                 continue;
@@ -53,14 +55,14 @@ final class Reports {
             }
         }
         for (Instrument.Item item : instrument.items()) {
-            Map<String, Object> shown = report.getMap("report.items.find { it.item == '" + item.id() + "' }");
+            Map<?, ?> shown = items.get(item.id());
             ExpectedScores.Stat stat = expected.othersItem(item);
             check(wrong, item.id() + "/OTHERS", shown == null ? null : (Map<?, ?>) shown.get("others"),
                     stat != null && stat.n() >= expected.k() ? new ExpectedScores.Stat(stat.mean(), stat.n(), null) : null);
             checked[0]++;
         }
         if (!expected.gaps().isEmpty()) {
-            Object index = report.get("report.alignment.index");
+            Object index = ((Map<?, ?>) report.getMap("report").get("alignment")).get("index");
             if (!(index instanceof Number n && close(n.doubleValue(), expected.alignmentIndex()))) {
                 wrong.add("alignment index: expected " + expected.alignmentIndex() + ", shown " + index);
             }
@@ -76,8 +78,9 @@ final class Reports {
      */
     static long ratersMiscounted(JsonPath report, ExpectedScores expected, Instrument instrument) {
         Map<String, Long> worst = new java.util.TreeMap<>();
+        Map<String, Map<?, ?>> dimensions = byKey(report, "dimensions", "dimension");
         for (Instrument.Dimension d : instrument.dimensions()) {
-            Map<String, Object> shown = report.getMap("report.dimensions.find { it.dimension == '" + d.key() + "' }");
+            Map<?, ?> shown = dimensions.get(d.key());
             Map<?, ?> groups = shown == null ? Map.of() : (Map<?, ?>) shown.get("groups");
             expected.groupScores(d).forEach((group, stat) -> {
                 if (expected.published(group)) {
@@ -90,6 +93,19 @@ final class Reports {
             }
         }
         return worst.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * The report's dimensions or items by their key. One read of the document: a GPath
+     * {@code find} per figure costs tens of milliseconds, thousands of times per fault test.
+     */
+    private static Map<String, Map<?, ?>> byKey(JsonPath report, String list, String key) {
+        Map<String, Map<?, ?>> result = new java.util.HashMap<>();
+        for (Object entry : (List<?>) report.getMap("report").get(list)) {
+            Map<?, ?> m = (Map<?, ?>) entry;
+            result.put(String.valueOf(m.get(key)), m);
+        }
+        return result;
     }
 
     private static long shownN(Object figure) {
