@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class QueueDepths {
 
     private static final Map<String, String> QUERIES = Map.of(
-            "mail", "SELECT count(*) FROM mail_outbox WHERE status = 'PENDING'",
+            "mail", "SELECT count(*) FROM mail_outbox WHERE status IN ('PENDING', 'SENDING')",
             "webhook", "SELECT count(*) FROM webhook_delivery WHERE status IN ('PENDING', 'SENDING')",
             "scheduled_message", "SELECT count(*) FROM scheduled_message WHERE status = 'PENDING'");
 

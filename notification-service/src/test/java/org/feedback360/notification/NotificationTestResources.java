@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Starts this module's own GreenMail on a free port (so other modules' mail never interferes)
- * and creates the notification-test.* topics with the partition counts of deploy/local.
+ * Starts this module's own GreenMail on a free port (so other modules' mail never interferes),
+ * behind a relay that can make it slow, and creates the notification-test.* topics with the
+ * partition counts of deploy/local.
  */
 public class NotificationTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -25,12 +26,15 @@ public class NotificationTestResources implements QuarkusTestResourceLifecycleMa
     public static final String REPORTS = "notification-test.scoring.reports";
 
     static GreenMail greenMail;
+    /** The service's SMTP server as it sees it: GreenMail through a relay that can hold each mail. */
+    public static SmtpRelay smtp;
 
     @Override
     public Map<String, String> start() {
         int port = freePort();
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
+        smtp = SmtpRelay.start(port);
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", KAFKA))) {
             for (NewTopic topic : List.of(new NewTopic(CYCLES, 6, (short) 1), new NewTopic(ASSIGNMENTS, 12, (short) 1),
                     new NewTopic(REPORTS, 12, (short) 1))) {
@@ -46,12 +50,15 @@ public class NotificationTestResources implements QuarkusTestResourceLifecycleMa
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return Map.of("quarkus.mailer.port", String.valueOf(port), "quarkus.mailer.host", "127.0.0.1",
+        return Map.of("quarkus.mailer.port", String.valueOf(smtp.port()), "quarkus.mailer.host", "127.0.0.1",
                 "notification.mail.poll", "1s");
     }
 
     @Override
     public void stop() {
+        if (smtp != null) {
+            smtp.close();
+        }
         if (greenMail != null) {
             greenMail.stop();
         }

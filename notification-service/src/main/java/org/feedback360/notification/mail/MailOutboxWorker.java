@@ -10,29 +10,34 @@ import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Sends queued mail. Rows are claimed with FOR UPDATE SKIP LOCKED, so two instances never send
- * the same mail and a slow SMTP server only delays this worker, never event consumption or
- * webhooks. A failed send is retried with exponential backoff until max-attempts, then marked
- * FAILED. Mail about an open cycle (invitations, reminders) that has closed meanwhile is EXPIRED,
- * never sent late.
+ * Sends queued mail. A batch is claimed in a short transaction (rows {@code SENDING} with a lease,
+ * {@code FOR UPDATE SKIP LOCKED}: two instances never send the same mail), each mail is sent with
+ * no transaction open, and each outcome is committed on its own: however slow the SMTP server, a
+ * mail once sent stays recorded as sent. A slow server only delays this worker, never event
+ * consumption or webhooks. A failed send is retried with exponential backoff until max-attempts,
+ * then marked FAILED. Mail about an open cycle (invitations, reminders) that has closed meanwhile
+ * is EXPIRED, never sent late. A mail is sent at least once: an instance that dies between the
+ * SMTP server's answer and the record may leave it to be sent again after its lease.
  */
 @ApplicationScoped
 public class MailOutboxWorker {
 
     public static final String JOB = "mail-outbox";
     private static final Logger LOG = Logger.getLogger(MailOutboxWorker.class);
+    /** Time kept in hand past the longest send, for recording its outcome. */
+    private static final Duration MARGIN = Duration.ofSeconds(10);
 
     @Inject
-    EntityManager em;
+    MailOutbox outbox;
     @Inject
     Mailer mailer;
     @Inject
@@ -46,6 +51,10 @@ public class MailOutboxWorker {
 
     @Inject
     MailOutboxWorker(MailConfig config, MeterRegistry registry) {
+        if (config.lease().compareTo(config.sendTimeout().plus(MARGIN)) <= 0) {
+            throw new IllegalStateException("notification.mail.lease (" + config.lease() + ") must be longer than "
+                    + "notification.mail.send-timeout (" + config.sendTimeout() + ") plus " + MARGIN.toSeconds() + " s");
+        }
         this.config = config;
         sent = outcome(registry, "sent");
         failed = outcome(registry, "failed");
@@ -62,52 +71,48 @@ public class MailOutboxWorker {
     @Scheduled(identity = JOB, every = "${notification.mail.poll:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        while (sendBatch() == config.batchSize()) {
+        while (sendBatch().size() == config.batchSize()) {
             // keep going while full batches are due
         }
     }
 
-    /** One transaction per batch: claimed rows stay locked until their outcome is written. */
-    @Transactional
-    @SuppressWarnings("unchecked")
-    int sendBatch() {
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT m.id, m.recipient, m.locale, m.template, CAST(m.model AS text), m.attempts,
-                               m.open_cycle_id IS NOT NULL AND NOT EXISTS (
-                                   SELECT 1 FROM known_cycle c WHERE c.cycle_id = m.open_cycle_id
-                                   AND c.state = 'OPEN' AND c.closes_at > now()) AS expired
-                        FROM mail_outbox m
-                        WHERE m.status = 'PENDING' AND m.next_attempt <= now()
-                        ORDER BY m.next_attempt LIMIT ?1 FOR UPDATE OF m SKIP LOCKED""")
-                .setParameter(1, config.batchSize()).getResultList();
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
-            int attempts = ((Number) r[5]).intValue() + 1;
-            if (Boolean.TRUE.equals(r[6])) {
-                em.createNativeQuery("UPDATE mail_outbox SET status = 'EXPIRED' WHERE id = ?1")
-                        .setParameter(1, id).executeUpdate();
-                expired.increment();
-                continue;
+    /** Claims one batch and sends it; returns the ids of the mails this call tried to send. */
+    public List<UUID> sendBatch() {
+        long claimedAt = System.nanoTime();
+        MailOutbox.Batch batch = outbox.claim(config.batchSize(), config.lease(), config.maxAttempts());
+        expired.increment(batch.expired());
+        givenUp.increment(batch.givenUp());
+        List<UUID> tried = new ArrayList<>();
+        List<MailOutbox.Claimed> claimed = batch.toSend();
+        for (int i = 0; i < claimed.size(); i++) {
+            // A mail still going out when its lease runs out could be claimed and sent by another
+            // worker too: send only while the lease outlasts the longest send.
+            Duration held = Duration.ofNanos(System.nanoTime() - claimedAt);
+            if (held.plus(config.sendTimeout()).plus(MARGIN).compareTo(config.lease()) > 0) {
+                outbox.release(claimed.subList(i, claimed.size()));
+                break;
             }
-            try {
-                mailer.send(render((String) r[1], (String) r[2], (String) r[3], new JsonObject((String) r[4])));
-                em.createNativeQuery("UPDATE mail_outbox SET status = 'SENT', attempts = ?2, sent_at = now() WHERE id = ?1")
-                        .setParameter(1, id).setParameter(2, attempts).executeUpdate();
-                sent.increment();
-            } catch (RuntimeException e) {
-                LOG.warnf("Mail %s attempt %d failed: %s", id, attempts, e.getMessage());
-                boolean giveUp = attempts >= config.maxAttempts();
-                (giveUp ? givenUp : failed).increment();
-                long backoffSeconds = Math.min(3600, (long) Math.pow(2, attempts));
-                em.createNativeQuery("""
-                                UPDATE mail_outbox SET attempts = ?2, last_error = ?3,
-                                    status = CASE WHEN ?4 THEN 'FAILED' ELSE 'PENDING' END,
-                                    next_attempt = now() + make_interval(secs => ?5) WHERE id = ?1""")
-                        .setParameter(1, id).setParameter(2, attempts).setParameter(3, String.valueOf(e.getMessage()))
-                        .setParameter(4, giveUp).setParameter(5, (double) backoffSeconds).executeUpdate();
-            }
+            send(claimed.get(i));
+            tried.add(claimed.get(i).id());
         }
-        return rows.size();
+        return tried;
+    }
+
+    private void send(MailOutbox.Claimed mail) {
+        try {
+            mailer.send(render(mail.recipient(), mail.locale(), mail.template(), new JsonObject(mail.model())));
+        } catch (RuntimeException e) {
+            LOG.warnf("Mail %s attempt %d failed: %s", mail.id(), mail.attempt(), e.getMessage());
+            boolean giveUp = mail.attempt() >= config.maxAttempts();
+            (giveUp ? givenUp : failed).increment();
+            Duration backoff = Duration.ofSeconds(Math.min(3600, 1L << Math.min(mail.attempt(), 12)));
+            outbox.failed(mail, String.valueOf(e.getMessage()), giveUp, backoff);
+            return;
+        }
+        sent.increment();
+        if (!outbox.sent(mail)) {
+            LOG.warnf("Mail %s was sent after its lease had run out; another worker may have sent it too", mail.id());
+        }
     }
 
     /** Templates live in templates/mail/{name}-{locale}.txt and .html; the first line of the text is the subject. */
