@@ -1,7 +1,6 @@
 package org.feedback360.notification.inbox;
 
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,6 +33,9 @@ import java.util.UUID;
 public class InboxResource {
 
     private static final String OWNER = "tenant = ?1 and employeeId = ?2";
+    /** Unread before read, each newest first by when it arrived; the id makes pages never overlap. */
+    private static final String NEWEST_UNREAD_FIRST =
+            " order by case when readAt is null then 0 else 1 end, createdAt desc, id desc";
 
     @Inject
     Caller caller;
@@ -45,11 +47,7 @@ public class InboxResource {
     @Operation(summary = "My notifications, unread first, newest first, paged")
     public InboxPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        var query = InboxItem.<InboxItem>find(OWNER,
-                // nulls (unread) first, then newest first
-                Sort.by("readAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_FIRST)
-                        .and("createdAt", Sort.Direction.Descending),
-                caller.tenant(), caller.employeeId());
+        var query = InboxItem.<InboxItem>find(OWNER + NEWEST_UNREAD_FIRST, caller.tenant(), caller.employeeId());
         List<InboxItemView> items = query.page(Page.of(page, size)).list().stream().map(InboxItemView::of).toList();
         return new InboxPage(items, page, size, query.count());
     }

@@ -168,7 +168,9 @@ class WebhookDeliveryTest {
         }
         String metrics = given().get("/q/metrics").asString();
         assertTrue(metrics.contains("notification_webhook_deliveries_total{outcome=\"delivered\""), "deliveries by outcome");
-        assertTrue(metrics.contains("notification_queue_depth{queue=\"webhook\""), "queue depth");
+        for (String queue : List.of("mail", "webhook", "scheduled_message")) { // as the README names them
+            assertTrue(metrics.contains("notification_queue_depth{queue=\"" + queue + "\""), "queue depth of " + queue);
+        }
         assertTrue(metrics.contains("notification_mail_sends_total{outcome=\"sent\""), "mail outcomes");
     }
 
