@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.feedback360.scoring.cycle.SubjectKey;
 import org.feedback360.scoring.rebuild.Rebuild;
 import org.feedback360.scoring.rebuild.RebuildSummary;
@@ -46,8 +49,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The service end to end through real Kafka and PostgreSQL: SCORING.md's worked example arrives
  * as events (a response before its cycle, revisions, a stale revision arriving late, the last
  * response after the release), is frozen into a report, and announced on scoring.reports. A
- * second run of the same events, disturbed by a paused channel, redeliveries and a second
- * consumer reading everything again mid-stream, yields the very same report.
+ * second run of the same events, disturbed by redeliveries and by a consumer of the service's
+ * group that dies mid-stream after applying records it never committed, yields the very same
+ * report, every event counted once.
+ *
+ * <p>How the restart is made real: SmallRye Reactive Messaging offers no way to stop and recreate
+ * a channel's consumer inside a running application (KafkaClientService hands out the consumer to
+ * pause, seek or commit, not to restart), and a second application instance cannot run inside a
+ * {@code @QuarkusTest}. So the dying instance is a plain Kafka consumer that joins the service's
+ * own consumer group, takes the leader's partition from the application by a real rebalance,
+ * applies what it polls with the application's own code (FeedbackConsumer, the method the channel
+ * calls), and crashes: closed without committing and without leaving the group, as a killed
+ * process would. Once the broker's session timeout expires, the group rebalances and the
+ * application's consumer resumes that partition from the last committed offset, receiving again
+ * the records the dead member had applied: exactly what a crashed and restarted instance leaves.
  */
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
@@ -62,9 +77,11 @@ class ScoringFlowTest {
     }
 
     @Inject
-    ChannelRegistry channels;
+    KafkaClientService kafkaClients;
     @Inject
     FeedbackConsumer consumer;
+    @Inject
+    MeterRegistry metrics;
     @Inject
     DataSource dataSource;
     @Inject
@@ -150,13 +167,25 @@ class ScoringFlowTest {
             disturbed.beforeClose().forEach(Kafka::sendResponse);
             await("the first responses", () -> submissions(disturbed.cycle()) == 6);
 
-            channels.getPausable("responses").pause();
-            Kafka.sendResponse(disturbed.peer1());
-            Kafka.sendResponse(disturbed.beforeClose().get(3));   // redelivered: same event id
-            Kafka.sendResponse(disturbed.beforeClose().get(6));   // the stale revision, redelivered
-            Kafka.sendCycle(disturbed.opened());                  // redelivered
-            replayWithASecondConsumer(disturbed.cycle().tenant());
-            channels.getPausable("responses").resume();
+            try (CrashingMember member = CrashingMember.takingThePartitionOf(LEADER, kafkaClients.getConsumer("responses"))) {
+                Kafka.sendResponse(disturbed.peer1());
+                Kafka.sendResponse(disturbed.beforeClose().get(3));   // redelivered: same event id
+                Kafka.sendResponse(disturbed.beforeClose().get(6));   // the stale revision, redelivered
+                List<String> applied = member.applyUntil(disturbed.cycle().tenant(), 3, consumer);
+                assertEquals(3, applied.size(), "the dying member got peer 1, the redelivery and the stale revision");
+                assertEquals(7, submissions(disturbed.cycle()), "and applied them: peer 1 is stored");
+                double ignoredBefore = ignored();
+                member.crash();
+                // The application's consumer gets the partition back from the committed offset and reads
+                // the three records again: all three are known event ids, so nothing is applied twice.
+                await("the application's consumer to receive the dead member's records again",
+                        () -> ignored() >= ignoredBefore + 3);
+                assertEquals(7, submissions(disturbed.cycle()));
+                // ... and commits past them: only the application's consumer commits.
+                long end = endOffset(member.partition());
+                await("the application's consumer to commit the partition", () -> committed(member.partition()) >= end);
+            }
+            Kafka.sendCycle(disturbed.opened());                      // redelivered
 
             Kafka.sendCycle(disturbed.closed());
             Kafka.sendCycle(disturbed.released());
@@ -182,14 +211,22 @@ class ScoringFlowTest {
         }
     }
 
-    /** A second consumer (no group) reads the whole topic again and hands the tenant's records to the service. */
-    private void replayWithASecondConsumer(String tenant) throws Exception {
-        try (KafkaConsumer<String, String> again = Kafka.reader(true, TestTopics.RESPONSES)) {
-            List<ConsumerRecord<String, String>> records = Kafka.until(again, tenant, Duration.ofSeconds(20),
-                    seen -> seen.size() >= 11);
-            assertEquals(11, records.size(), "every response sent so far, redeliveries included");
-            consumer.responses(records.stream().map(ConsumerRecord::value).toList());
+    private static long endOffset(TopicPartition partition) {
+        try (KafkaConsumer<String, String> reader = Kafka.reader(false, partition.topic())) {
+            return reader.endOffsets(List.of(partition)).get(partition);
         }
+    }
+
+    /** The offset the service's consumer group has committed on the partition (-1 for none). */
+    private long committed(TopicPartition partition) {
+        OffsetAndMetadata offset = kafkaClients.getConsumer("responses").committed(partition).await()
+                .atMost(Duration.ofSeconds(10)).get(partition);
+        return offset == null ? -1 : offset.offset();
+    }
+
+    /** Events the application's consumers received again and did not apply (redeliveries, superseded states). */
+    private double ignored() {
+        return metrics.counter("scoring.events.ignored").count();
     }
 
     private static void assertWorkedExample(Response report) {
