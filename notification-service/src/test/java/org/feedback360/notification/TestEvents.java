@@ -15,7 +15,8 @@ import java.util.concurrent.ExecutionException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Events built from the producers' contract examples, re-keyed to fresh ids, and published to the
+ * Events built from the producers' contract examples, re-keyed to fresh ids and stamped now (an
+ * event older than the service remembers applied ones is skipped), and published to the
  * test topics on the real broker, keyed as the producers key them. Each is checked against the
  * contract before it is sent.
  */
@@ -51,7 +52,7 @@ public final class TestEvents {
 
         private JsonObject event(String type) {
             JsonObject e = Contract.example(type).put("id", UUID.randomUUID().toString()).put("tenant", tenant)
-                    .put("subject", cycleId.toString());
+                    .put("subject", cycleId.toString()).put("time", Instant.now().toString());
             e.getJsonObject("data").put("cycleId", cycleId.toString()).put("tenant", tenant)
                     .getJsonObject("owner").put("email", ownerEmail);
             return e;
@@ -89,7 +90,7 @@ public final class TestEvents {
 
         private JsonObject event(String type) {
             JsonObject e = Contract.example(type).put("id", UUID.randomUUID().toString()).put("tenant", cycle.tenant())
-                    .put("subject", assignmentId.toString());
+                    .put("subject", assignmentId.toString()).put("time", Instant.now().toString());
             JsonObject data = e.getJsonObject("data").put("assignmentId", assignmentId.toString())
                     .put("cycleId", cycle.cycleId().toString());
             data.getJsonObject("rater").put("employeeId", raterId).put("name", raterName).put("email", raterEmail)
@@ -107,7 +108,7 @@ public final class TestEvents {
     /** ReportPublished of the scoring contract for a subject of the given tenant. */
     public static JsonObject reportPublished(String tenant, String employeeId, String name, String email, String locale) {
         JsonObject e = Contract.example("ReportPublished").put("id", UUID.randomUUID().toString()).put("tenant", tenant)
-                .put("subject", employeeId);
+                .put("subject", employeeId).put("time", Instant.now().toString());
         JsonObject data = e.getJsonObject("data");
         data.put("reportPath", "/api/v1/reports/" + data.getString("cycleId") + "/subjects/" + employeeId)
                 .getJsonObject("subject").put("employeeId", employeeId).put("name", name).put("email", email)

@@ -7,8 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.feedback360.notification.RetentionConfig;
 import org.jboss.logging.Logger;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -17,7 +20,9 @@ import java.util.function.Consumer;
  * event, a required field missing or malformed) is skipped with an error and counted in
  * {@code notification.events.rejected}; anything else (the database away) is retried with
  * backoff and, if it persists, fails the channel (health DOWN, so the instance is restarted and
- * the record consumed again) rather than losing a notification.
+ * the record consumed again) rather than losing a notification. An event older than applied event
+ * ids are remembered for ({@code notification.retention.processed-events}) is skipped too, with a
+ * warning, and counted in {@code notification.events.too.old}.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -32,6 +37,8 @@ public class EventConsumer {
     ReportEvents reports;
     @Inject
     MeterRegistry registry;
+    @Inject
+    RetentionConfig retention;
 
     @Incoming("cycles")
     @Blocking
@@ -62,10 +69,27 @@ public class EventConsumer {
         try {
             Envelope event = Envelope.parse(payload);
             id = event.id();
+            if (tooOld(event)) {
+                // Its id may have been forgotten already (Retention), so it could apply twice.
+                LOG.warnf("Skipping event %s on %s of %s: older than the %s applied events are remembered for",
+                        id, topic, event.time(), retention.processedEvents());
+                registry.counter("notification.events.too.old", "topic", topic).increment();
+                return;
+            }
             handler.accept(event);
         } catch (Envelope.Malformed e) {
             LOG.errorf("Skipping malformed record on %s (event id %s): %s", topic, id, e.getMessage());
             registry.counter("notification.events.rejected", "topic", topic).increment();
+        }
+    }
+
+    /** An event stamped longer ago than applied ids are kept; one without a readable time is judged on arrival. */
+    private boolean tooOld(Envelope event) {
+        try {
+            return event.time() != null && OffsetDateTime.parse(event.time())
+                    .isBefore(OffsetDateTime.now().minus(retention.processedEvents()));
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 }

@@ -9,8 +9,8 @@ import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.feedback360.notification.Db;
 import org.feedback360.notification.NotificationTestResources;
+import org.feedback360.notification.Retention;
 import org.feedback360.notification.TestEvents;
-import org.feedback360.notification.webhook.delivery.DeliveryLogRetention;
 import org.feedback360.notification.webhook.delivery.DeliveryQueue;
 import org.feedback360.notification.webhook.delivery.DeliveryWorker;
 import org.feedback360.notification.webhook.delivery.WebhookQueue;
@@ -65,7 +65,7 @@ class WebhookDeliveryTest {
     @Inject
     Scheduler scheduler;
     @Inject
-    DeliveryLogRetention retention;
+    Retention retention;
 
     @BeforeAll
     static void start() {
@@ -476,9 +476,7 @@ class WebhookDeliveryTest {
         TestEvents.publish(cycle.released());
         await("second delivered", () -> all(s, 2, "DELIVERED"));
 
-        while (retention.purgeBatch() > 0) {
-            // purge everything expired
-        }
+        retention.purgeAll();
         List<Map<String, Object>> left = deliveries(s);
         assertEquals(1, left.size());
         assertEquals("cycle.released", left.get(0).get("eventType"));
