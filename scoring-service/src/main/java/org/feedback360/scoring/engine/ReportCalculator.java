@@ -227,20 +227,16 @@ public final class ReportCalculator {
                 withheld.add(group);
             }
         }
-        // OTHERS minus the groups shown in full leaves the pool and the groups whose items are withheld:
+        // OTHERS minus the groups shown in full leaves the pool and the groups whose figures are withheld:
         // a group with its own dimension figure is a block of its own, the rest move with OTHERS.
         List<PartialAnswers.Block> blocks = new ArrayList<>();
         PartialAnswers.Tally rest = PartialAnswers.Tally.NONE;
         for (var entry : tallies.entrySet()) {
             RaterGroup group = entry.getKey();
-            if (!publication.isPublished(group)) {
+            if (!publication.isPublished(group) || !(figures.groups().get(group) instanceof Score)) {
                 rest = rest.plus(entry.getValue());
             } else if (withheld.contains(group)) {
-                if (figures.groups().get(group) instanceof Score) {
-                    blocks.add(new PartialAnswers.Block(entry.getValue(), true));
-                } else {
-                    rest = rest.plus(entry.getValue());
-                }
+                blocks.add(new PartialAnswers.Block(entry.getValue(), true));
             }
         }
         blocks.add(new PartialAnswers.Block(rest, figures.others() instanceof Score));
