@@ -9,8 +9,10 @@ import io.vertx.core.http.HttpVersion;
 
 /**
  * What becomes of a request body the gateway answered without forwarding (a 401, 403, 404, 413,
- * 429 or 503 before the proxy, or a handler that ignores it). Left paused it would stall the
- * client's next request on the same keep-alive connection until the idle timeout. So, on HTTP/1.x:
+ * 429 or 503 before the proxy, or a handler that ignores it). Quarkus resumes a paused request
+ * when its answer ends, and Vert.x then reads and drops the body for as long as the client sends
+ * it: an endless chunked upload without a token would keep a connection and an event loop busy
+ * for good. So, on HTTP/1.x:
  * <ul>
  *   <li>a declared body of at most {@code drainLimit} bytes is read and discarded after the
  *       answer, and the connection stays open for the next request;</li>
@@ -19,8 +21,8 @@ import io.vertx.core.http.HttpVersion;
  *       for at most {@code drainLimit} bytes and {@code lingerMillis} (so the client reads the
  *       answer rather than a reset, as nginx's lingering close does), and the connection closed.</li>
  * </ul>
- * On HTTP/2 only the stream is concerned: its body is discarded (it would otherwise hold the
- * connection's flow-control window), and a stream sending more than {@code drainLimit} is reset.
+ * On HTTP/2 only the stream is concerned: its body is discarded, and a stream sending more than
+ * {@code drainLimit} is reset.
  */
 public final class UnreadBody {
 
