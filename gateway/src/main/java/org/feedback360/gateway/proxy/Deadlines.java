@@ -4,11 +4,12 @@ import java.util.function.LongSupplier;
 
 /**
  * The upstream calls of one event loop and one route that are waiting on the upstream, in the
- * order their deadlines fall: every call of a route has the same timeout, so arming a call
- * always appends it at the tail and the list stays sorted. A sweep every few milliseconds expires
- * calls from the head. Arming, re-arming and disarming are a few field writes, where a Vert.x
- * timer per request (schedule and cancel on the event loop's timer queue plus a shared map of
- * timer ids) cost about 1 % of the gateway's CPU per request. Event-loop confined: no locks.
+ * order their deadlines fall: every call of a route has the same timeout, so arming a call always
+ * appends it at the tail and the list stays sorted. A sweep every
+ * {@link UpstreamClients#SWEEP_MILLIS} ms expires calls from the head. Arming, re-arming and disarming
+ * are a few field writes, where a Vert.x timer per request (schedule and cancel on the event
+ * loop's timer queue plus a shared map of timer ids) cost about 1 % of the gateway's CPU per
+ * request. Event-loop confined: no locks.
  */
 final class Deadlines {
 

@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class UpstreamClients {
 
     /** How often each loop looks for calls past their deadline: the timeouts' granularity. */
-    static final long SWEEP_MILLIS = 25;
+    static final long SWEEP_MILLIS = 50;
 
     /** One event loop's pool and in-flight calls. */
     record Loop(HttpClient client, Deadlines deadlines, long sweeper) {
