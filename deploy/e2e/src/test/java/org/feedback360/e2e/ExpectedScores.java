@@ -90,6 +90,18 @@ public final class ExpectedScores {
         return Stat.of(values);
     }
 
+    /**
+     * Raters counted in OTHERS, the named manager aside, who answered some but not all of the
+     * dimension's items.
+     */
+    public long othersSkippers(Instrument.Dimension d) {
+        return submissions.stream().filter(s -> group(s) != Group.SELF && group(s) != Group.MANAGER && published(group(s)))
+                .filter(s -> {
+                    long answered = d.items().stream().filter(i -> s.answers().get(i.id()) != null).count();
+                    return answered > 0 && answered < d.items().size();
+                }).count();
+    }
+
     /** OTHERS' mean of one item, as scored. */
     public Stat othersItem(Instrument.Item item) {
         List<Double> values = new ArrayList<>();

@@ -54,12 +54,28 @@ final class Reports {
                 wrong.add(d.key() + "/gap: expected " + gap + ", shown " + shownGap);
             }
         }
-        for (Instrument.Item item : instrument.items()) {
-            Map<?, ?> shown = items.get(item.id());
-            ExpectedScores.Stat stat = expected.othersItem(item);
-            check(wrong, item.id() + "/OTHERS", shown == null ? null : (Map<?, ?>) shown.get("others"),
-                    stat != null && stat.n() >= expected.k() ? new ExpectedScores.Stat(stat.mean(), stat.n(), null) : null);
-            checked[0]++;
+        for (Instrument.Dimension d : instrument.dimensions()) {
+            // Item figures beside raters who skipped some of the dimension's items would give those
+            // answers away (scoring-service README, PARTIAL_ANSWERS): 1..k−1 such raters in OTHERS
+            // withhold its item figures; with k or more, the engine's finer rule decides, and a
+            // figure shown must still be the right one.
+            long skippers = expected.othersSkippers(d);
+            for (Instrument.Item item : d.items()) {
+                Map<?, ?> shown = items.get(item.id());
+                Map<?, ?> figure = shown == null ? null : (Map<?, ?>) shown.get("others");
+                ExpectedScores.Stat stat = expected.othersItem(item);
+                ExpectedScores.Stat want = stat != null && stat.n() >= expected.k() ? new ExpectedScores.Stat(stat.mean(), stat.n(), null) : null;
+                boolean mayWithhold = skippers >= expected.k() && figure != null && "PARTIAL_ANSWERS".equals(figure.get("reason"));
+                if (want != null && skippers > 0 && skippers < expected.k()) {
+                    if (figure == null || !"PARTIAL_ANSWERS".equals(figure.get("reason"))) {
+                        wrong.add(item.id() + "/OTHERS: " + skippers + " rater(s) skipped items of " + d.key()
+                                + ", so PARTIAL_ANSWERS, shown " + figure);
+                    }
+                } else if (!mayWithhold) {
+                    check(wrong, item.id() + "/OTHERS", figure, want);
+                }
+                checked[0]++;
+            }
         }
         if (!expected.gaps().isEmpty()) {
             Object index = ((Map<?, ?>) report.getMap("report").get("alignment")).get("index");
