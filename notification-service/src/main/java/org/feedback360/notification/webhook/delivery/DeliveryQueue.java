@@ -52,11 +52,17 @@ public class DeliveryQueue {
 
     private static final Logger LOG = Logger.getLogger(DeliveryQueue.class);
 
+    /**
+     * Active subscriptions with due rows and room below their in-flight bound (?3), oldest due
+     * first; a subscription at its bound would only take up a place in the limit.
+     */
     private static final String SUBSCRIPTIONS_WITH_DUE_WORK = """
             WITH due AS (
-                SELECT subscription_id, min(next_attempt_at) AS first_due FROM webhook_delivery
-                WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= now()
-                GROUP BY subscription_id)
+                SELECT subscription_id, min(next_attempt_at) FILTER (WHERE next_attempt_at <= now()) AS first_due
+                FROM webhook_delivery WHERE status IN ('PENDING', 'SENDING')
+                GROUP BY subscription_id
+                HAVING bool_or(next_attempt_at <= now())
+                    AND count(*) FILTER (WHERE status = 'SENDING' AND next_attempt_at > now()) < ?3)
             SELECT s.id, s.tenant, s.url, s.secret_enc,
                 CASE WHEN s.previous_secret_until > now() THEN s.previous_secret_enc END
             FROM webhook_subscription s JOIN due ON due.subscription_id = s.id
@@ -120,10 +126,12 @@ public class DeliveryQueue {
         String[] full = tenantRoom.entrySet().stream().filter(e -> e.getValue() <= 0).map(Map.Entry::getKey)
                 .toArray(String[]::new);
         List<Object[]> subscriptions = em.createNativeQuery(SUBSCRIPTIONS_WITH_DUE_WORK)
-                .setParameter(1, capacity).setParameter(2, full).getResultList();
+                .setParameter(1, capacity).setParameter(2, full).setParameter(3, config.maxInFlightPerSubscription())
+                .getResultList();
         for (Object[] s : subscriptions) {
             UUID subscriptionId = (UUID) s[0];
             String tenant = (String) s[1];
+            // Counted again under the subscription's lock: another instance may have claimed meanwhile.
             long inFlight = ((Number) em.createNativeQuery("""
                             SELECT count(*) FROM webhook_delivery
                             WHERE subscription_id = ?1 AND status = 'SENDING' AND next_attempt_at > now()""")
