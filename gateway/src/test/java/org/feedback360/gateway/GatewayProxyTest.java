@@ -233,6 +233,27 @@ class GatewayProxyTest {
     }
 
     @Test
+    void answersAnOversizeBodyOnAnUpgradedHttp2ConnectionWithinTheLinger() throws Exception {
+        // The JDK client's default: HTTP/2 by h2c upgrade on the first request, then streams on the
+        // same connection. It stops reading frames while it waits for flow-control credit, so a
+        // stream reset mid-body would leave it hanging instead of reading the 413.
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> first = client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/me"))
+                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, first.statusCode());
+        long started = System.nanoTime();
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/people/import"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(12_000_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, refused.version(), "the connection was upgraded");
+        assertEquals(413, refused.statusCode());
+        assertThat(refused.body(), containsString("\"status\":413"));
+        assertThat((System.nanoTime() - started) / 1_000_000, lessThan(5_000L));
+    }
+
+    @Test
     void closesTheConnectionOfARefusedBodyOfUnknownLengthHoweverLongTheClientSends() throws Exception {
         try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
             socket.setSoTimeout(5_000);

@@ -21,8 +21,10 @@ import io.vertx.core.http.HttpVersion;
  *       for at most {@code drainLimit} bytes and {@code lingerMillis} (so the client reads the
  *       answer rather than a reset, as nginx's lingering close does), and the connection closed.</li>
  * </ul>
- * On HTTP/2 only the stream is concerned: its body is discarded, and a stream sending more than
- * {@code drainLimit} is reset.
+ * On HTTP/2 only the stream is concerned: its body is discarded for at most {@code lingerMillis},
+ * then the stream is reset. Not by size: a client that stops reading frames while it waits for
+ * flow-control credit (the JDK's HttpClient before JDK-8293786) would never see the reset nor the
+ * answer, whereas a body that ends in time lets every client read the answer.
  */
 public final class UnreadBody {
 
@@ -80,17 +82,14 @@ public final class UnreadBody {
             return;
         }
         long[] left = {drainLimit};
-        long timer = close ? vertx.setTimer(lingerMillis, id -> connection.close()) : -1;
+        long timer = http2 ? vertx.setTimer(lingerMillis, id -> response.reset())
+                : close ? vertx.setTimer(lingerMillis, id -> connection.close()) : -1;
         request.exceptionHandler(failure -> { });
         request.handler(chunk -> {
             left[0] -= chunk.length();
-            if (left[0] < 0) {
+            if (left[0] < 0 && !http2) {
                 request.handler(null);
-                if (http2) {
-                    response.reset();
-                } else {
-                    connection.close();
-                }
+                connection.close();
             }
         });
         request.endHandler(end -> {
