@@ -40,6 +40,11 @@ class PlatformSmokeIT {
 
     @Test
     void everyServiceIsReadyBehindTheGateway() {
+        // The gateway's own readiness says it can check tokens; the group says its upstreams are ready too.
         anonymous().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        anonymous().when().get("/q/health/group/upstreams").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks[0].data.feedback", equalTo("UP"))
+                .body("checks[0].data.scoring", equalTo("UP"))
+                .body("checks[0].data.notification", equalTo("UP"));
     }
 }
