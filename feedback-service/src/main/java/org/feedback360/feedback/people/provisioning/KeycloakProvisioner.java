@@ -2,6 +2,7 @@ package org.feedback360.feedback.people.provisioning;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -18,14 +19,13 @@ import org.jboss.logging.Logger;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Provisions the directory into Keycloak through the admin REST client: one user per person,
- * user name = lower-cased e-mail (what people log in with), e-mail verified (HR vouches for
- * it), attributes {@code tenant}, {@code employee_id} and {@code locale} (the token mappers turn
+ * user name = lower-cased e-mail (what people log in with; see {@link KeycloakNames} for the
+ * e-mails and names Keycloak refuses), e-mail verified (HR vouches for it), attributes {@code tenant}, {@code employee_id} and {@code locale} (the token mappers turn
  * the first two into claims), realm role {@code employee}. People who leave are disabled,
  * never deleted, so their history stays attributable to an account.
  *
@@ -46,8 +46,19 @@ public class KeycloakProvisioner implements IdentityProvisioner {
 
     @Override
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ProvisioningRejected.class)
     public void apply(ProvisioningTask task) {
+        try {
+            applyOrThrow(task);
+        } catch (BadRequestException e) {
+            // A 400 on update: Keycloak's user profile refused the data.
+            throw new ProvisioningRejected("Keycloak refused the user of " + task.tenantId + "/" + task.employeeId
+                    + ": " + e.getResponse().readEntity(String.class));
+        }
+    }
+
+    private void applyOrThrow(ProvisioningTask task) {
         RealmResource realm = keycloak.realm(realmName);
         Optional<UserRepresentation> existing = find(realm, task);
         switch (task.action) {
@@ -75,6 +86,9 @@ public class KeycloakProvisioner implements IdentityProvisioner {
                     describe(other, task);
                     id = other.getId();
                     realm.users().get(id).update(other);
+                } else if (created.getStatus() == 400) {
+                    throw new ProvisioningRejected("Keycloak refused user " + user.getUsername() + ": "
+                            + created.readEntity(String.class));
                 } else if (created.getStatus() != 201) {
                     throw new IllegalStateException("Keycloak answered " + created.getStatus() + " creating user "
                             + user.getUsername() + ": " + created.readEntity(String.class));
@@ -118,11 +132,9 @@ public class KeycloakProvisioner implements IdentityProvisioner {
         }
         user.setEmail(task.email);
         user.setEmailVerified(true);
-        String name = task.name.strip();
-        int lastSpace = name.lastIndexOf(' ');
-        // Keycloak's user profile wants both names; a one-word name fills both.
-        user.setFirstName(lastSpace < 0 ? name : name.substring(0, lastSpace).strip());
-        user.setLastName(lastSpace < 0 ? name : name.substring(lastSpace + 1));
+        KeycloakNames.Split name = KeycloakNames.split(task.name, task.employeeId);
+        user.setFirstName(name.first());
+        user.setLastName(name.last());
         user.setEnabled(true);
         Map<String, List<String>> attributes = user.getAttributes() == null ? new HashMap<>() : new HashMap<>(user.getAttributes());
         attributes.put(Caller.TENANT_CLAIM, List.of(task.tenantId));
@@ -141,7 +153,7 @@ public class KeycloakProvisioner implements IdentityProvisioner {
     }
 
     static String username(ProvisioningTask task) {
-        return task.email.strip().toLowerCase(Locale.ROOT);
+        return KeycloakNames.username(task.tenantId, task.employeeId, task.email);
     }
 
     private static String attribute(UserRepresentation u, String name) {

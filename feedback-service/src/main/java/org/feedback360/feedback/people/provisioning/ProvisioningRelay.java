@@ -71,6 +71,10 @@ public class ProvisioningRelay {
             try {
                 provisioner.get().apply(task);
                 task.done(Instant.now());
+            } catch (ProvisioningRejected e) {
+                // Final: the same data would be refused again. The reason stays on the task.
+                LOG.warnf("Provisioning %s of %s rejected: %s", task.action, person, e.getMessage());
+                task.rejected(e.getMessage(), Instant.now());
             } catch (RuntimeException e) {
                 LOG.warnf("Provisioning %s of %s failed (attempt %d): %s",
                         task.action, person, task.attempts + 1, e.getMessage());

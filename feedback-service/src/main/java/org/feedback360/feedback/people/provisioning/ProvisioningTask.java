@@ -82,6 +82,12 @@ public class ProvisioningTask {
         lastError = null;
     }
 
+    /** Refused for good: no longer pending (later changes of the person go ahead), the reason kept. */
+    void rejected(String error, Instant now) {
+        failed(error);
+        doneAt = now;
+    }
+
     void failed(String error) {
         attempts++;
         lastError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 2000));
