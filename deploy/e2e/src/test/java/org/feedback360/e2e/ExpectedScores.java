@@ -119,13 +119,11 @@ public final class ExpectedScores {
      * reports when they are published, else OTHERS (SCORING.md: "alignment falls back to OTHERS").
      */
     public Map<String, Double> gaps() {
-        boolean followersPublished = published(Group.DIRECT_REPORT);
         Map<String, Double> gaps = new LinkedHashMap<>();
         for (Instrument.Dimension d : instrument.dimensions()) {
-            Stat self = groupScores(d).get(Group.SELF);
-            Stat view = followersPublished ? groupScores(d).get(Group.DIRECT_REPORT) : others(d);
-            if (self != null && view != null && view.n() >= k) {
-                gaps.put(d.key(), self.mean() - view.mean());
+            Double view = basisScores().get(d.key());
+            if (view != null) {
+                gaps.put(d.key(), groupScores(d).get(Group.SELF).mean() - view);
             }
         }
         return gaps;
