@@ -11,6 +11,11 @@ package org.feedback360.feedback.people.provisioning;
  */
 public interface IdentityProvisioner {
 
-    /** Throws when the change could not be made; the task is then retried later. */
-    void apply(ProvisioningTask task);
+    /**
+     * Throws when the change could not be made; the task is then retried later.
+     *
+     * @param firstForPerson no earlier task of this person exists: the user most likely does not
+     *                       exist yet (an implementation must still cope if it does)
+     */
+    void apply(ProvisioningTask task, boolean firstForPerson);
 }

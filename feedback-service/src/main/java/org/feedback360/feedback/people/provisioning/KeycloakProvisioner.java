@@ -3,6 +3,7 @@ package org.feedback360.feedback.people.provisioning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -44,17 +45,43 @@ public class KeycloakProvisioner implements IdentityProvisioner {
     @ConfigProperty(name = "feedback.keycloak.realm")
     String realmName;
 
+    private volatile RoleRepresentation employeeRole;
+
     @Override
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS,
             skipOn = ProvisioningRejected.class)
-    public void apply(ProvisioningTask task) {
+    public void apply(ProvisioningTask task, boolean firstForPerson) {
         try {
+            if (firstForPerson && task.action == ProvisioningTask.Action.UPSERT && create(task)) {
+                return;
+            }
             applyOrThrow(task);
         } catch (BadRequestException e) {
             // A 400 on update: Keycloak's user profile refused the data.
             throw new ProvisioningRejected("Keycloak refused the user of " + task.tenantId + "/" + task.employeeId
                     + ": " + e.getResponse().readEntity(String.class));
+        }
+    }
+
+    /**
+     * A person seen for the first time: created straight away, without the attribute search, which
+     * Keycloak answers ever more slowly as a realm grows (a bulk import of thousands of people).
+     *
+     * @return false when a user with this user name or e-mail exists already: then found and updated
+     */
+    private boolean create(ProvisioningTask task) {
+        RealmResource realm = keycloak.realm(realmName);
+        UserRepresentation user = new UserRepresentation();
+        describe(user, task);
+        try (Response created = realm.users().create(user)) {
+            if (created.getStatus() == 409) {
+                return false;
+            }
+            String id = createdId(created, user);
+            // A new user has only the realm's default roles: no need to look before adding.
+            addEmployeeRole(realm.users().get(id), realm);
+            return true;
         }
     }
 
@@ -86,15 +113,8 @@ public class KeycloakProvisioner implements IdentityProvisioner {
                     describe(other, task);
                     id = other.getId();
                     realm.users().get(id).update(other);
-                } else if (created.getStatus() == 400) {
-                    throw new ProvisioningRejected("Keycloak refused user " + user.getUsername() + ": "
-                            + created.readEntity(String.class));
-                } else if (created.getStatus() != 201) {
-                    throw new IllegalStateException("Keycloak answered " + created.getStatus() + " creating user "
-                            + user.getUsername() + ": " + created.readEntity(String.class));
                 } else {
-                    String location = created.getLocation().getPath();
-                    id = location.substring(location.lastIndexOf('/') + 1);
+                    id = createdId(created, user);
                 }
             }
         }
@@ -143,13 +163,44 @@ public class KeycloakProvisioner implements IdentityProvisioner {
         user.setAttributes(attributes);
     }
 
-    private static void grantEmployeeRole(UserResource user, RealmResource realm) {
+    /** The id of a created user, or why there is none (a 400 is final: the data is refused). */
+    private static String createdId(Response created, UserRepresentation user) {
+        if (created.getStatus() == 400) {
+            throw new ProvisioningRejected("Keycloak refused user " + user.getUsername() + ": "
+                    + created.readEntity(String.class));
+        }
+        if (created.getStatus() != 201) {
+            throw new IllegalStateException("Keycloak answered " + created.getStatus() + " creating user "
+                    + user.getUsername() + ": " + created.readEntity(String.class));
+        }
+        String location = created.getLocation().getPath();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private void grantEmployeeRole(UserResource user, RealmResource realm) {
         boolean has = user.roles().realmLevel().listAll().stream().anyMatch(r -> Roles.EMPLOYEE.equals(r.getName()));
         if (!has) {
-            RoleRepresentation employee = realm.roles().get(Roles.EMPLOYEE).toRepresentation();
-            user.roles().realmLevel().add(List.of(employee));
-            LOG.debugf("Granted realm role %s", Roles.EMPLOYEE);
+            addEmployeeRole(user, realm);
         }
+    }
+
+    private void addEmployeeRole(UserResource user, RealmResource realm) {
+        try {
+            user.roles().realmLevel().add(List.of(employeeRole(realm)));
+        } catch (NotFoundException e) {
+            employeeRole = null; // the role was recreated in Keycloak: look it up again next time
+            throw e;
+        }
+    }
+
+    /** The realm's {@code employee} role, looked up once (roles are realm configuration, not data). */
+    private RoleRepresentation employeeRole(RealmResource realm) {
+        RoleRepresentation role = employeeRole;
+        if (role == null) {
+            role = realm.roles().get(Roles.EMPLOYEE).toRepresentation();
+            employeeRole = role;
+        }
+        return role;
     }
 
     static String username(ProvisioningTask task) {

@@ -69,7 +69,7 @@ public class ProvisioningRelay {
                 continue;
             }
             try {
-                provisioner.get().apply(task);
+                provisioner.get().apply(task, !tasks.hasEarlier(task));
                 task.done(Instant.now());
             } catch (ProvisioningRejected e) {
                 // Final: the same data would be refused again. The reason stays on the task.

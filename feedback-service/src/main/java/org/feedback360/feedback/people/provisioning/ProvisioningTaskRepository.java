@@ -20,6 +20,11 @@ public class ProvisioningTaskRepository implements PanacheRepositoryBase<Provisi
                 .getResultList();
     }
 
+    boolean hasEarlier(ProvisioningTask task) {
+        return count("tenantId = ?1 and employeeId = ?2 and createdAt < ?3", task.tenantId, task.employeeId,
+                task.createdAt) > 0;
+    }
+
     public List<ProvisioningTask> forPerson(String tenant, String employeeId) {
         return list("tenantId = ?1 and employeeId = ?2 order by createdAt", tenant, employeeId);
     }

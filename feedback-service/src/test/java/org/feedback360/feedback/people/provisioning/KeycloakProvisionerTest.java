@@ -121,6 +121,29 @@ class KeycloakProvisionerTest {
         assertEquals("O'Brien", users().get(s.getId()).toRepresentation().getLastName());
     }
 
+    @Test
+    void aNewPersonWhoseUserExistsAlreadyIsUpdatedNotDuplicated() {
+        // The directory was restored, or the user was made by hand: the first task finds a
+        // conflict when it creates, then finds and updates that user.
+        UserRepresentation made = new UserRepresentation();
+        made.setUsername("rae@" + t + ".example");
+        made.setEmail("rae@" + t + ".example");
+        made.setFirstName("Old");
+        made.setLastName("Name");
+        made.setEnabled(false);
+        made.setAttributes(java.util.Map.of("tenant", List.of(t), "employee_id", List.of("r-1")));
+        users().create(made).close();
+
+        asHr(t).contentType(ContentType.JSON).body("{\"name\": \"Rae Ray\", \"email\": \"rae@" + t + ".example\"}")
+                .put("/api/v1/people/r-1").then().statusCode(201);
+        relay.drain(t);
+        assertEquals(1, users().searchByAttributes("tenant:" + t + " employee_id:r-1").size());
+        UserRepresentation rae = user("rae@" + t + ".example");
+        assertEquals("Rae", rae.getFirstName());
+        assertTrue(rae.isEnabled());
+        assertTrue(realmRoles(rae.getId()).contains("employee"));
+    }
+
     private UsersResource users() {
         return keycloak.realm(realm).users();
     }
