@@ -33,6 +33,14 @@ public class AggregateService {
 
     private static final Logger LOG = Logger.getLogger(AggregateService.class);
 
+    /**
+     * Subjects recomputed at a time. A cycle event recomputes every subject of the cycle, and a
+     * release also builds each one's report: 2,000 subjects' ratings and reports at once ran a
+     * 256 MB heap out of memory. Chunks share the caller's transaction, so the event still takes
+     * effect whole or not at all.
+     */
+    public static final int CHUNK = 200;
+
     @Inject
     CycleStore cycles;
     @Inject
@@ -56,6 +64,14 @@ public class AggregateService {
      */
     public void refresh(Connection c, Collection<SubjectKey> subjects, Map<SubjectKey, Applied> applied)
             throws SQLException {
+        List<SubjectKey> ordered = List.copyOf(new TreeSet<>(subjects));
+        for (int from = 0; from < ordered.size(); from += CHUNK) {
+            refreshChunk(c, ordered.subList(from, Math.min(from + CHUNK, ordered.size())), applied);
+        }
+    }
+
+    private void refreshChunk(Connection c, List<SubjectKey> subjects, Map<SubjectKey, Applied> applied)
+            throws SQLException {
         Map<CycleId, Cycle> known = cycles.find(c, subjects.stream().map(SubjectKey::cycle).distinct().toList());
         Map<SubjectKey, List<Rating>> stored = ratings.load(c, subjects);
         Set<SubjectKey> frozen = freezer.frozen(c, subjects.stream()
@@ -64,7 +80,7 @@ public class AggregateService {
         List<AggregateStore.Row> rows = new ArrayList<>(subjects.size());
         List<FrozenReport> toFreeze = new ArrayList<>();
         Instant now = Instant.now();
-        for (SubjectKey subject : new TreeSet<>(subjects)) {
+        for (SubjectKey subject : subjects) {
             List<Rating> subjectRatings = stored.getOrDefault(subject, List.of());
             Applied events = applied.getOrDefault(subject, Applied.NONE);
             Cycle cycle = known.get(subject.cycle());

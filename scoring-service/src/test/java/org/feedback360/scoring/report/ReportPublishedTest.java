@@ -71,14 +71,58 @@ class ReportPublishedTest {
         assertTrue(Instant.parse(event.path("data").path("publishedAt").asText()).isBefore(Instant.now().plusSeconds(1)));
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode response(CycleSpec cycle, String rater, String group,
-                                                                           Integer... answers) {
+    /** A release recomputes its subjects in chunks, within the one transaction of the event: none left out. */
+    @Test
+    void aReleaseOfMoreSubjectsThanOneChunkFreezesAndAnnouncesEachOnce() throws Exception {
+        String tenant = TestEvents.tenant();
+        int size = 2 * org.feedback360.scoring.aggregate.AggregateService.CHUNK + 7;
+        List<TestEvents.Subject> subjects = java.util.stream.IntStream.range(0, size)
+                .mapToObj(i -> new TestEvents.Subject("E-%04d".formatted(1000 + i), "Person " + i, "en")).toList();
+        CycleSpec cycle = new CycleSpec(tenant, UUID.randomUUID(), "Followership, whole company",
+                TestEvents.definition("followership", List.of("SELF", "MANAGER"), "JUDGMENT=j1,j2", "HONESTY=h1,-h2"),
+                subjects, 3, true);
+        seed.apply(TestEvents.cycleEvent("CycleOpened", cycle, Map.of()));
+        List<ObjectNode> responses = new java.util.ArrayList<>();
+        for (TestEvents.Subject subject : subjects) {
+            responses.add(response(cycle, subject.employeeId(), "self-" + subject.employeeId(), "SELF", 5, 4, 4, 2));
+            responses.add(response(cycle, subject.employeeId(), "manager-" + subject.employeeId(), "MANAGER", 3, 4, 4, 1));
+        }
+        for (ObjectNode r : responses) {
+            seed.apply(r);
+        }
+        Map<String, TestEvents.Counts> completion = TestEvents.completionOf(responses);
+        seed.apply(TestEvents.cycleEvent("CycleClosed", cycle, completion));
+        seed.apply(TestEvents.cycleEvent("CycleReleased", cycle, completion));
+
+        assertEquals(size, count("SELECT count(*) FROM report WHERE tenant_id = ? AND cycle_id::text = ?", tenant, cycle.cycleId()));
+        assertEquals(size, count("SELECT count(*) FROM outbox_event WHERE event_type = 'org.feedback360.ReportPublished'"
+                + " AND tenant_id = ? AND payload->'data'->>'cycleId' = ?", tenant, cycle.cycleId()));
+        JsonNode last = outboxEvent(new SubjectKey(tenant, cycle.cycleId(), subjects.get(size - 1).employeeId()));
+        assertEquals(0.8125, last.path("data").path("alignmentIndex").asDouble(), 1e-9);
+    }
+
+    private long count(String sql, String tenant, UUID cycleId) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, tenant);
+            s.setString(2, cycleId.toString());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static ObjectNode response(CycleSpec cycle, String rater, String group, Integer... answers) {
+        return response(cycle, "E-0301", rater, group, answers);
+    }
+
+    private static ObjectNode response(CycleSpec cycle, String subject, String rater, String group, Integer... answers) {
         Map<String, Integer> map = new LinkedHashMap<>();
         String[] items = {"j1", "j2", "h1", "h2"};
         for (int i = 0; i < items.length; i++) {
             map.put(items[i], answers[i]);
         }
-        return TestEvents.response(cycle.tenant(), cycle.cycleId(), "E-0301", TestEvents.raterKey(rater), group, 1, map,
+        return TestEvents.response(cycle.tenant(), cycle.cycleId(), subject, TestEvents.raterKey(rater), group, 1, map,
                 Map.of());
     }
 
