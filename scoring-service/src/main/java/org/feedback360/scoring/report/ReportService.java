@@ -44,7 +44,7 @@ public class ReportService {
     @Transactional
     public Found find(SubjectKey subject, Predicate<Cycle> mayRead) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            Cycle cycle = cycles.find(c, subject.cycle())
+            Cycle cycle = cycles.findCurrent(c, subject.cycle())
                     .filter(found -> found.subjectIds().contains(subject.subjectId()))
                     .filter(mayRead)
                     .orElseThrow(ReportAccess::notFound);
