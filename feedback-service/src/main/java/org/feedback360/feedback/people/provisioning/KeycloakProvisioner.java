@@ -53,10 +53,7 @@ public class KeycloakProvisioner implements IdentityProvisioner {
             skipOn = ProvisioningRejected.class)
     public void apply(ProvisioningTask task, boolean firstForPerson) {
         try {
-            if (firstForPerson && task.action == ProvisioningTask.Action.UPSERT && create(task)) {
-                return;
-            }
-            applyOrThrow(task);
+            applyOrThrow(task, firstForPerson);
         } catch (BadRequestException e) {
             // A 400 on update: Keycloak's user profile refused the data.
             throw new ProvisioningRejected("Keycloak refused the user of " + task.tenantId + "/" + task.employeeId
@@ -64,30 +61,13 @@ public class KeycloakProvisioner implements IdentityProvisioner {
         }
     }
 
-    /**
-     * A person seen for the first time: created straight away, without the attribute search, which
-     * Keycloak answers ever more slowly as a realm grows (a bulk import of thousands of people).
-     *
-     * @return false when a user with this user name or e-mail exists already: then found and updated
-     */
-    private boolean create(ProvisioningTask task) {
+    private void applyOrThrow(ProvisioningTask task, boolean firstForPerson) {
         RealmResource realm = keycloak.realm(realmName);
-        UserRepresentation user = new UserRepresentation();
-        describe(user, task);
-        try (Response created = realm.users().create(user)) {
-            if (created.getStatus() == 409) {
-                return false;
-            }
-            String id = createdId(created, user);
-            // A new user has only the realm's default roles: no need to look before adding.
-            addEmployeeRole(realm.users().get(id), realm);
-            return true;
-        }
-    }
-
-    private void applyOrThrow(ProvisioningTask task) {
-        RealmResource realm = keycloak.realm(realmName);
-        Optional<UserRepresentation> existing = find(realm, task);
+        // A person seen for the first time is created straight away, without the attribute search,
+        // which Keycloak answers ever more slowly as a realm grows (a bulk import of thousands of
+        // people); should the user exist after all, the create's 409 leads to find and update.
+        Optional<UserRepresentation> existing = firstForPerson && task.action == ProvisioningTask.Action.UPSERT
+                ? Optional.empty() : find(realm, task);
         switch (task.action) {
             case UPSERT -> upsert(realm, task, existing);
             case DISABLE -> existing.filter(u -> !Boolean.FALSE.equals(u.isEnabled())).ifPresent(u -> {
@@ -107,14 +87,17 @@ public class KeycloakProvisioner implements IdentityProvisioner {
         } else {
             try (Response created = realm.users().create(user)) {
                 if (created.getStatus() == 409) {
-                    // Someone made it meanwhile (another replica, a retry): update that one.
+                    // Someone made it meanwhile (another replica, a retry), or it was there before this
+                    // directory knew the person: update that one.
                     UserRepresentation other = find(realm, task).orElseThrow(() ->
                             new IllegalStateException("Keycloak refused user " + user.getUsername() + " as a duplicate"));
                     describe(other, task);
                     id = other.getId();
                     realm.users().get(id).update(other);
                 } else {
-                    id = createdId(created, user);
+                    // A new user has only the realm's default roles: no need to look before adding.
+                    addEmployeeRole(realm.users().get(createdId(created, user)), realm);
+                    return;
                 }
             }
         }
