@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.io.UncheckedIOException;
@@ -29,6 +32,15 @@ public class Outbox implements PanacheRepositoryBase<OutboxEvent, UUID> {
 
     @Inject
     OutboxConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    @Inject
+    OutboxRelay relay;
+
+    /** Marks a transaction whose commit already wakes the relay: once per transaction, however many events. */
+    private static final Object WAKES_RELAY = new Object();
 
     /**
      * Records an event under a fresh id.
@@ -62,7 +74,27 @@ public class Outbox implements PanacheRepositoryBase<OutboxEvent, UUID> {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+        wakeRelayOnCommit();
         return id;
+    }
+
+    private void wakeRelayOnCommit() {
+        if (transaction.getResource(WAKES_RELAY) != null) {
+            return;
+        }
+        transaction.putResource(WAKES_RELAY, Boolean.TRUE);
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 
     /** A tenant's events of one topic and key, as written (keys such as employee ids repeat across tenants). */

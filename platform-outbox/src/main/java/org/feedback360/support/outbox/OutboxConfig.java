@@ -20,6 +20,13 @@ public interface OutboxConfig {
     @WithDefault("1s")
     String interval();
 
+    /**
+     * How long the relay waits, after a commit that recorded events, before it runs: commits in that
+     * time share one batch. Negative: no run on commit, only on the schedule.
+     */
+    @WithDefault("5ms")
+    Duration wakeDelay();
+
     /** Rows claimed per transaction. */
     @WithDefault("200")
     int batchSize();

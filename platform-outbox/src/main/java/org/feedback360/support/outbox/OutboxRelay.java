@@ -3,6 +3,7 @@ package org.feedback360.support.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes {@code outbox_event} rows to Kafka, at least once, in the order they were
@@ -34,6 +39,11 @@ import java.util.concurrent.TimeoutException;
  * {@code published_at} only on the rows the broker acknowledged. A crash between the ack
  * and the commit republishes rows with their original event ids; consumers deduplicate on them.
  * When Kafka is down, the batch fails fast and the rows wait for the next run.
+ *
+ * <p>A run starts when a transaction that recorded events commits ({@link #wake()}, after a short
+ * pause that lets a burst of commits share one batch), and on the schedule as a fallback: for rows
+ * another replica wrote, or a run that failed. Waiting for the schedule alone would add half its
+ * interval, on average, to every event's way to its consumers.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -71,9 +81,20 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String application;
 
+    @Inject
+    Scheduler scheduler;
+
     private final Counter published;
     private final Counter failed;
     private volatile OutboxSender sender;
+    /** One run at a time in this process: the schedule skips while a woken run drains, and vice versa. */
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final ScheduledExecutorService waker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay-wake");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Inject
     OutboxRelay(MeterRegistry registry) {
@@ -88,7 +109,44 @@ public class OutboxRelay {
 
     @Scheduled(identity = JOB, every = "${outbox.interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
+    void scheduledRun() {
+        if (running.tryLock()) {
+            try {
+                relay();
+            } finally {
+                running.unlock();
+            }
+        }
+    }
+
+    /**
+     * Asks for a run soon, because events were just committed. Calls during the pause, or while a
+     * run is queued, share that run; a call while one runs queues the next, which sees its rows.
+     * Does nothing while the relay is switched off or its job paused.
+     */
+    void wake() {
+        if (config.wakeDelay().isNegative() || !wakeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        waker.schedule(() -> {
+            wakeQueued.set(false);
+            if (isOff() || scheduler.isPaused(JOB)) {
+                return;
+            }
+            running.lock();
+            try {
+                relay();
+            } finally {
+                running.unlock();
+            }
+        }, config.wakeDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private boolean isOff() {
+        return "off".equalsIgnoreCase(config.interval()) || "disabled".equalsIgnoreCase(config.interval());
+    }
+
+    private void relay() {
         // Drain a backlog in consecutive batches, but give up the thread on the first failure.
         try {
             for (int i = 0; i < 20; i++) {
@@ -201,6 +259,7 @@ public class OutboxRelay {
 
     @PreDestroy
     void close() {
+        waker.shutdownNow();
         resetSender();
     }
 }
