@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -128,18 +129,24 @@ public class OutboxRelay {
         if (config.wakeDelay().isNegative() || !wakeQueued.compareAndSet(false, true)) {
             return;
         }
-        waker.schedule(() -> {
-            wakeQueued.set(false);
-            if (isOff() || scheduler.isPaused(JOB)) {
-                return;
-            }
-            running.lock();
-            try {
-                relay();
-            } finally {
-                running.unlock();
-            }
-        }, config.wakeDelay().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            waker.schedule(this::wokenRun, config.wakeDelay().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            wakeQueued.set(false); // the service stops; its rows wait for the next start, or a replica
+        }
+    }
+
+    private void wokenRun() {
+        wakeQueued.set(false);
+        if (isOff() || scheduler.isPaused(JOB)) {
+            return;
+        }
+        running.lock();
+        try {
+            relay();
+        } finally {
+            running.unlock();
+        }
     }
 
     private boolean isOff() {
