@@ -126,7 +126,7 @@ public class OutboxRelay {
      * Does nothing while the relay is switched off or its job paused.
      */
     void wake() {
-        if (config.wakeDelay().isNegative() || !wakeQueued.compareAndSet(false, true)) {
+        if (config.wakeDelay().isNegative() || isOff() || !wakeQueued.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -138,7 +138,7 @@ public class OutboxRelay {
 
     private void wokenRun() {
         wakeQueued.set(false);
-        if (isOff() || scheduler.isPaused(JOB)) {
+        if (scheduler.isPaused(JOB)) { // paused during the delay: the run is left to the resumed schedule
             return;
         }
         running.lock();
