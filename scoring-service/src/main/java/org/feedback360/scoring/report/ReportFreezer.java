@@ -77,7 +77,7 @@ public class ReportFreezer {
      * logged; the published report stays until an operator's rebuild.
      */
     public void arrivedAfterFreeze(Connection c, SubjectKey subject, SubjectSummary now, int events) throws SQLException {
-        if (reports.find(c, subject).filter(f -> f.report().summary().equals(now)).isEmpty()) {
+        if (reports.findText(c, subject).map(reports::parse).filter(report -> report.summary().equals(now)).isEmpty()) {
             afterFreeze.increment(events);
             LOG.warnf("A revised response about %s arrived after its report was frozen: stored, the report stays as "
                     + "published until an operator rebuilds it", subject);

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedback360.scoring.cycle.InstrumentDefinition;
 import org.feedback360.scoring.cycle.Person;
 import org.feedback360.scoring.cycle.SubjectKey;
+import org.feedback360.scoring.db.JsonColumns;
 import org.feedback360.scoring.engine.SubjectReport;
 import org.feedback360.scoring.page.ReportContext;
 import org.feedback360.scoring.page.ReportPage;
@@ -43,6 +44,8 @@ public class ReportResource {
     ReportService service;
     @Inject
     ReportPage page;
+    @Inject
+    JsonColumns json;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -77,13 +80,10 @@ public class ReportResource {
             throws SQLException {
         ReportService.Found found = find(cycleId, subjectId);
         boolean own = access.seesSubjectsOwnRatings(found.report().subject().subjectId());
-        return ReportView.of(found.cycle(), found.report(), shown(found, own), own);
-    }
-
-    /** The report as the caller may see it: without the subject's item ratings unless they are the subject or HR. */
-    private static SubjectReport shown(ReportService.Found found, boolean subjectsOwnRatings) {
-        SubjectReport report = found.report().report();
-        return subjectsOwnRatings ? report : report.withoutSubjectsItemRatings();
+        // The stored text is the full report as the API shows it: sent as it is to whoever may see all
+        // of it (a read then costs no parsing and no number formatting); anyone else's view is cut from the parsed report.
+        String report = own ? found.report().json() : json.write(service.parse(found).withoutSubjectsItemRatings());
+        return ReportView.of(found.cycle(), found.report(), report, own);
     }
 
     @GET
@@ -101,7 +101,8 @@ public class ReportResource {
         InstrumentDefinition.Labels labels = found.cycle().definition().labels(person.locale());
         String name = person.name() == null || person.name().isBlank() ? subject : person.name();
         boolean own = access.seesSubjectsOwnRatings(subject);
-        String html = page.render(shown(found, own), new ReportContext(name, found.cycle().name(),
+        SubjectReport report = service.parse(found);
+        String html = page.render(own ? report : report.withoutSubjectsItemRatings(), new ReportContext(name, found.cycle().name(),
                 found.report().releasedAt(), labels.locale(), labels.dimensions(), labels.items(), labels.questions(), !own));
         // The type is set here: from @Produces the server-side "qs" weight would reach the client.
         return Response.ok(html, "text/html;charset=UTF-8").build();

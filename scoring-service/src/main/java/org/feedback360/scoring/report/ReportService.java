@@ -8,6 +8,7 @@ import org.feedback360.scoring.cycle.CycleId;
 import org.feedback360.scoring.cycle.CycleStore;
 import org.feedback360.scoring.cycle.Person;
 import org.feedback360.scoring.cycle.SubjectKey;
+import org.feedback360.scoring.engine.SubjectReport;
 import org.feedback360.support.problem.Problem;
 import org.feedback360.support.problem.ProblemException;
 
@@ -30,8 +31,8 @@ public class ReportService {
     @Inject
     ReportStore reports;
 
-    /** A report with its cycle, for the JSON view and the HTML page. */
-    public record Found(Cycle cycle, FrozenReport report) {
+    /** A report, still as stored, with its cycle: for the JSON view and the HTML page. */
+    public record Found(Cycle cycle, ReportStore.Text report) {
     }
 
     /**
@@ -48,8 +49,13 @@ public class ReportService {
                     .filter(found -> found.subjectIds().contains(subject.subjectId()))
                     .filter(mayRead)
                     .orElseThrow(ReportAccess::notFound);
-            return reports.find(c, subject).map(report -> new Found(cycle, report)).orElseThrow(() -> notReady(cycle));
+            return reports.findText(c, subject).map(report -> new Found(cycle, report)).orElseThrow(() -> notReady(cycle));
         }
+    }
+
+    /** The report of what {@link #find} found, parsed. */
+    public SubjectReport parse(Found found) {
+        return reports.parse(found.report());
     }
 
     private static ProblemException notReady(Cycle cycle) {

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -110,16 +111,31 @@ public class ReportStore {
         }
     }
 
-    public Optional<FrozenReport> find(Connection c, SubjectKey subject) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + HEADLINE + " " + """
-                , report FROM report WHERE tenant_id = ? AND cycle_id = ? AND subject_id = ?""")) {
+    /**
+     * A frozen report as stored, its JSON unparsed.
+     *
+     * @param json the report serialised as the API shows it ({@link #row}); a change to that shape
+     *             reaches stored reports through a rebuild, which rewrites every report whose text differs
+     */
+    public record Text(SubjectKey subject, String json, Instant releasedAt) {
+    }
+
+    /** A report's stored text: what a reader who may see all of it is sent as it is, without parsing it again. */
+    public Optional<Text> findText(Connection c, SubjectKey subject) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT report, released_at FROM report WHERE tenant_id = ? AND cycle_id = ? AND subject_id = ?")) {
             s.setString(1, subject.tenant());
             s.setObject(2, subject.cycleId());
             s.setString(3, subject.subjectId());
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(full(r)) : Optional.empty();
+                return r.next() ? Optional.of(new Text(subject, r.getString("report"), Timestamps.instant(r.getTimestamp("released_at"))))
+                        : Optional.empty();
             }
         }
+    }
+
+    public SubjectReport parse(Text text) {
+        return json.read(text.json(), SubjectReport.class);
     }
 
     /** The full reports of a cycle, by subject id (for HR's analytics). */

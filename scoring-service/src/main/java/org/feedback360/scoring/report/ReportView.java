@@ -1,5 +1,6 @@
 package org.feedback360.scoring.report;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.feedback360.scoring.cycle.Cycle;
 import org.feedback360.scoring.cycle.InstrumentDefinition;
@@ -15,8 +16,9 @@ public record ReportView(UUID cycleId, String cycleName, InstrumentRef instrumen
                          Instant releasedAt,
                          @Schema(description = "Dimension names, item texts and open questions in the subject's locale")
                          InstrumentDefinition.Labels labels,
-                         @Schema(description = "Every figure of SCORING.md; a withheld figure has published=false and a reason, never a number")
-                         SubjectReport report,
+                         @Schema(implementation = SubjectReport.class,
+                                 description = "Every figure of SCORING.md; a withheld figure has published=false and a reason, never a number")
+                         @JsonRawValue String report,
                          @Schema(description = "Whether the subject's own item ratings, comments, blind spots and hidden strengths are "
                                  + "included: for the subject and HR; a followership subject's manager sees the subject's dimension "
                                  + "scores only (item figures withheld as SUBJECT_ONLY)")
@@ -28,8 +30,8 @@ public record ReportView(UUID cycleId, String cycleName, InstrumentRef instrumen
     public record SubjectRef(String employeeId, String name) {
     }
 
-    /** @param report the frozen report as this reader may see it */
-    static ReportView of(Cycle cycle, FrozenReport frozen, SubjectReport report, boolean subjectItemsShown) {
+    /** @param report the frozen report as this reader may see it, serialised: it is sent as it is */
+    static ReportView of(Cycle cycle, ReportStore.Text frozen, String report, boolean subjectItemsShown) {
         String subjectId = frozen.subject().subjectId();
         Person person = cycle.subject(subjectId).orElse(new Person(subjectId, subjectId, null, null));
         return new ReportView(cycle.cycleId(), cycle.name(), new InstrumentRef(cycle.instrumentKey(), cycle.instrumentVersion()),

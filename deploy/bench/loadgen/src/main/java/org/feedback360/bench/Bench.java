@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *                                        with BENCH_SCORING_DB set, prints the scoring lag (see {@link Lag})
  *   release                              close and release the cycle (reports are frozen)
  *   await-reports seconds                until every subject's report is frozen (or the time is up)
- *   read    rate seconds                 open loop: report reads as HR
+ *   read    rate seconds [warmup]        open loop: report reads as HR, after warmup seconds unrecorded
  *   seed-topic tenant responses          a large released tenant straight to Kafka (see {@link Seed})
  *   unregister-key                       remove the bench's signing key from the realm
  * </pre>
@@ -91,11 +91,18 @@ public final class Bench {
             case "read" -> {
                 Tenant t = Tenant.load(STATE);
                 String hr = tokens.hrAdmin(t.tenant, "B-HR");
-                System.out.println(Load.openLoop("read", Double.parseDouble(args[1]), Duration.ofSeconds(Long.parseLong(args[2])),
-                        64, seq -> {
-                            String subject = t.subjects.get(ThreadLocalRandom.current().nextInt(t.subjects.size()));
-                            return gateway.get("/api/v1/reports/" + t.cycleId + "/subjects/" + subject, hr).status();
-                        }, 200));
+                double rate = Double.parseDouble(args[1]);
+                Load.Call read = seq -> {
+                    String subject = t.subjects.get(ThreadLocalRandom.current().nextInt(t.subjects.size()));
+                    return gateway.get("/api/v1/reports/" + t.cycleId + "/subjects/" + subject, hr).status();
+                };
+                // Unrecorded first: this JVM's own JIT and connection set-up would otherwise take the
+                // cores from the platform in the first seconds and show as the platform's tail.
+                long warmup = args.length > 3 ? Long.parseLong(args[3]) : 0;
+                if (warmup > 0) {
+                    Load.openLoop("read-warmup", rate, Duration.ofSeconds(warmup), 64, read, 200);
+                }
+                System.out.println(Load.openLoop("read", rate, Duration.ofSeconds(Long.parseLong(args[2])), 64, read, 200));
             }
             default -> throw new IllegalArgumentException("unknown phase " + args[0]);
         }
