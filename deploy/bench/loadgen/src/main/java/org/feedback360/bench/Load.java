@@ -28,8 +28,12 @@ final class Load {
     }
 
     static String closedLoop(String name, int clients, Duration duration, Call call, int okStatus) {
+        return closedLoop(name, clients, duration, call, okStatus, new AtomicLong());
+    }
+
+    /** @param sequence numbers the calls: shared by a warm-up and the measured loop, the latter goes on where the former stopped */
+    static String closedLoop(String name, int clients, Duration duration, Call call, int okStatus, AtomicLong sequence) {
         Latencies lat = new Latencies();
-        AtomicLong sequence = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
         double cpu0 = processCpuSeconds();
         long t0 = System.nanoTime();
