@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The benchmark's load generator, one phase per call (deploy/bench/run strings them together
@@ -64,12 +65,12 @@ public final class Bench {
             case "submit" -> {
                 int clients = Integer.parseInt(args[1]);
                 Load.Call submit = submitter(gateway, tokens, Tenant.load(STATE), null);
-                java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+                AtomicLong sequence = new AtomicLong();
                 // Unrecorded first, the same calls: on two cores the services' JIT takes minutes to settle,
                 // and a platform taking a deadline's burst has been running for days.
-                long warmup = args.length > 3 ? Long.parseLong(args[3]) : 0;
-                if (warmup > 0) {
-                    Load.closedLoop("submit-warmup", clients, Duration.ofSeconds(warmup), submit, 201, sequence);
+                Duration warmup = warmup(args);
+                if (!warmup.isZero()) {
+                    Load.closedLoop("submit-warmup", clients, warmup, submit, 201, sequence);
                 }
                 System.out.println(Load.closedLoop("submit", clients, Duration.ofSeconds(Long.parseLong(args[2])), submit, 201, sequence));
             }
@@ -108,14 +109,19 @@ public final class Bench {
                 };
                 // Unrecorded first: this JVM's own JIT and connection set-up would otherwise take the
                 // cores from the platform in the first seconds and show as the platform's tail.
-                long warmup = args.length > 3 ? Long.parseLong(args[3]) : 0;
-                if (warmup > 0) {
-                    Load.openLoop("read-warmup", rate, Duration.ofSeconds(warmup), 64, read, 200);
+                Duration warmup = warmup(args);
+                if (!warmup.isZero()) {
+                    Load.openLoop("read-warmup", rate, warmup, 64, read, 200);
                 }
                 System.out.println(Load.openLoop("read", rate, Duration.ofSeconds(Long.parseLong(args[2])), 64, read, 200));
             }
             default -> throw new IllegalArgumentException("unknown phase " + args[0]);
         }
+    }
+
+    /** The optional warm-up of a measuring phase: its fourth argument, in seconds (none when absent). */
+    private static Duration warmup(String[] args) {
+        return Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 0);
     }
 
     /**
