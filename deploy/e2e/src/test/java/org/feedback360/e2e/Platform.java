@@ -1,6 +1,7 @@
 package org.feedback360.e2e;
 
 import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -27,8 +28,13 @@ public final class Platform {
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         // Report figures are doubles; rest-assured would read them as floats and lose digits.
+        // Timeouts: a hung part (the SMTP sink's web API, a stalled service) fails its test with a
+        // clear error instead of stalling the suite until CI's limit.
         RestAssured.config = RestAssured.config()
-                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE))
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.connection.timeout", 10_000)
+                        .setParam("http.socket.timeout", 60_000));
         JsonPath.config = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
     }
 

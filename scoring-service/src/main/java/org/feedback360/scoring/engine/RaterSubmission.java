@@ -21,8 +21,9 @@ public record RaterSubmission(String raterKey, RaterGroup group, Map<String, Int
     public RaterSubmission {
         Objects.requireNonNull(raterKey, "raterKey");
         Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(answers, "answers");
         // HashMap rather than Map.copyOf: N/A is a null value. Hashing: the engine looks answers up by item id.
-        answers = Collections.unmodifiableMap(new HashMap<>(Objects.requireNonNull(answers, "answers")));
+        answers = answers instanceof ImmutableAnswers ? answers : Collections.unmodifiableMap(new HashMap<>(answers));
         comments = Collections.unmodifiableMap(new TreeMap<>(comments == null ? Map.of() : comments));
     }
 

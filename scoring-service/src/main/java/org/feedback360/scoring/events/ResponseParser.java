@@ -107,28 +107,33 @@ final class ResponseParser {
             }
             keys[size] = p.currentName();
             JsonToken value = p.nextToken();
-            values[size++] = value == JsonToken.VALUE_NULL ? 0 : integer(p);
+            values[size++] = value == JsonToken.VALUE_NULL ? CompactAnswers.NOT_APPLICABLE : integer(p);
         }
         Map<String, Integer> compact = CompactAnswers.of(keys, values, size);
         if (compact != null) {
             return compact;
         }
+        // Values off any scale (the engine rejects the rating) or a repeated id: kept as they came.
         Map<String, Integer> plain = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
-            plain.put(keys[i], values[i] == 0 ? null : values[i]);
+            plain.put(keys[i], values[i] == CompactAnswers.NOT_APPLICABLE ? null : values[i]);
         }
         return plain;
     }
 
+    /** The comments, or the shared empty map: most responses have none, and a rebuild holds a million. */
     private static Map<String, String> comments(JsonParser p) throws IOException {
         expect(p.currentToken(), JsonToken.START_OBJECT);
-        Map<String, String> comments = new HashMap<>();
+        Map<String, String> comments = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String question = p.currentName();
             p.nextToken();
+            if (comments == null) {
+                comments = new HashMap<>();
+            }
             comments.put(question, text(p));
         }
-        return comments;
+        return comments == null ? Map.of() : comments;
     }
 
     private static String text(JsonParser p) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.feedback360.scoring.engine.RaterGroup;
+import org.feedback360.scoring.rating.CompactAnswers;
 import org.feedback360.scoring.support.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +80,44 @@ class ResponseParserTest {
         ((ObjectNode) textRevision.get("data")).put("revision", "1");
         assertThrows(IOException.class, () -> parser.parse(textRevision.toString()));
         assertThrows(IOException.class, () -> parser.parse("[]"));
+    }
+
+    @Test
+    void answersOffTheScaleAreKeptAsTheyCame_notReadAsNotApplicable() throws IOException {
+        for (int offScale : new int[] {0, -3, 128, 1_000}) {
+            ObjectNode json = TestEvents.example("ResponseSubmitted");
+            ((ObjectNode) json.get("data").get("answers")).put("trust-1", offScale);
+            Map<String, Integer> answers = parser.parse(json.toString()).data().answers();
+            assertEquals(offScale, answers.get("trust-1"), "the engine must see " + offScale + " to reject it");
+            assertNull(answers.get("trust-2"));
+            assertEquals(2, answers.size());
+        }
+    }
+
+    @Test
+    void aRepeatedItemIdReadsAsItsLastAnswer_likeEveryOtherJsonReader() throws IOException {
+        String json = TestEvents.example("ResponseSubmitted").toString()
+                .replace("\"trust-1\":4", "\"trust-1\":4,\"trust-1\":2");
+        Map<String, Integer> answers = parser.parse(json).data().answers();
+        assertEquals(2, answers.get("trust-1"));
+        assertEquals(2, answers.size());
+    }
+
+    @Test
+    void compactAnswersLookUpAndCompareLikeAHashMap() throws IOException {
+        Map<String, Integer> expected = new HashMap<>();
+        expected.put("trust-1", 4);
+        expected.put("trust-2", null);
+        Map<String, Integer> a = parser.parse(TestEvents.example("ResponseSubmitted").toString()).data().answers();
+        Map<String, Integer> b = parser.parse(TestEvents.example("ResponseSubmitted").toString()).data().answers();
+        assertEquals(CompactAnswers.class, a.getClass());
+        assertEquals(expected, a);
+        assertEquals(a, expected);
+        assertEquals(a, b);
+        assertNull(a.get("unknown"));
+        assertEquals(true, a.containsKey("trust-2"));
+        assertEquals(false, a.containsKey("unknown"));
+        assertThrows(UnsupportedOperationException.class, () -> a.put("trust-1", 1));
+        assertThrows(UnsupportedOperationException.class, () -> a.keySet().remove("trust-1"));
     }
 }
