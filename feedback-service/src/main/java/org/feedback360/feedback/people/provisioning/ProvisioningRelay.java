@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -33,6 +34,14 @@ public class ProvisioningRelay {
 
     @Inject
     ProvisioningTaskRepository tasks;
+
+    /**
+     * Whether a person's first task looks them up too. Off, a first task creates the user straight
+     * away, and only a user under the same e-mail (a 409) is found and updated: right as long as
+     * every user of the realm's tenants was made from this database.
+     */
+    @ConfigProperty(name = "feedback.provisioning.search-first", defaultValue = "false")
+    boolean searchFirst;
 
     void announce(@Observes StartupEvent ignored) {
         if (provisioner.isUnsatisfied()) {
@@ -69,7 +78,7 @@ public class ProvisioningRelay {
                 continue;
             }
             try {
-                provisioner.get().apply(task, !tasks.hasEarlier(task));
+                provisioner.get().apply(task, !searchFirst && !tasks.hasEarlier(task));
                 task.done(Instant.now());
             } catch (ProvisioningRejected e) {
                 // Final: the same data would be refused again. The reason stays on the task.

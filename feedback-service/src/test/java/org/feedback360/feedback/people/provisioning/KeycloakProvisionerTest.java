@@ -33,6 +33,9 @@ class KeycloakProvisionerTest {
     @Inject
     Keycloak keycloak;
 
+    @Inject
+    IdentityProvisioner provisioner;
+
     @ConfigProperty(name = "feedback.keycloak.realm")
     String realm;
 
@@ -142,6 +145,29 @@ class KeycloakProvisionerTest {
         assertEquals("Rae", rae.getFirstName());
         assertTrue(rae.isEnabled());
         assertTrue(realmRoles(rae.getId()).contains("employee"));
+    }
+
+    @Test
+    void searchingFirstFindsTheUserOfAPersonWhoseEmailChangedSinceTheBackup() {
+        // This database was restored from a backup older than the person's e-mail change, Keycloak
+        // kept its users: the person's first task here carries an address the realm's user does
+        // not have, so a create would not conflict. With search-first (PROVISIONING_SEARCH_FIRST,
+        // the relay then passes firstForPerson=false) the user is found by its attributes.
+        UserRepresentation made = new UserRepresentation();
+        made.setUsername("old.ray@" + t + ".example");
+        made.setEmail("old.ray@" + t + ".example");
+        made.setEnabled(true);
+        made.setAttributes(java.util.Map.of("tenant", List.of(t), "employee_id", List.of("r-2")));
+        users().create(made).close();
+
+        provisioner.apply(ProvisioningTask.of(t, "r-2", ProvisioningTask.Action.UPSERT, "ray@" + t + ".example",
+                "Ray New", "en", java.time.Instant.now()), false);
+
+        assertEquals(1, users().searchByAttributes("tenant:" + t + " employee_id:r-2").size());
+        UserRepresentation ray = user("old.ray@" + t + ".example");
+        assertEquals("ray@" + t + ".example", ray.getEmail());
+        assertEquals("Ray", ray.getFirstName());
+        assertTrue(realmRoles(ray.getId()).contains("employee"));
     }
 
     private UsersResource users() {
