@@ -208,7 +208,7 @@ public final class ReportCalculator {
 
     private ItemDisclosure itemDisclosure(Dimension dimension, DimensionResult figures, List<RaterSubmission> raters,
                                           Publication publication) {
-        if (!partialAnswersRule) {
+        if (!partialAnswersRule || !anyPartial(dimension, raters, publication)) {
             return ItemDisclosure.ALL_SHOWN;
         }
         Map<RaterGroup, PartialAnswers.Tally> tallies = new EnumMap<>(RaterGroup.class);
@@ -241,6 +241,29 @@ public final class ReportCalculator {
         }
         blocks.add(new PartialAnswers.Block(rest, figures.others() instanceof Score));
         return new ItemDisclosure(withheld, !PartialAnswers.itemsSafe(policy.k(), blocks));
+    }
+
+    /**
+     * Whether a rater of an anonymous group in OTHERS answered some but not all of the dimension's
+     * items. When none did, every tally below has no partial rater and every item figure is safe:
+     * the common case, decided without building the tallies.
+     */
+    private boolean anyPartial(Dimension dimension, List<RaterSubmission> raters, Publication publication) {
+        int m = dimension.items().size();
+        for (RaterSubmission rater : raters) {
+            if (publication.isInOthers(rater.group()) && !publication.isNamed(rater.group())) {
+                int answered = 0;
+                for (Item item : dimension.items()) {
+                    if (rater.answer(item.id()) != null) {
+                        answered++;
+                    }
+                }
+                if (answered > 0 && answered < m) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private ItemResult itemResult(Dimension dimension, Item item, List<RaterSubmission> raters, Publication publication,
