@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * Sends the rater messages that are due: invitation rounds (every rater not invited yet, once the
- * round's settling time is over) and reminders (raters whose assignment is neither submitted nor
+ * round's settling time is over and the assignment events published until then have been read, see
+ * {@link AssignmentBacklog}) and reminders (raters whose assignment is neither submitted nor
  * cancelled). Nothing goes out once the cycle is closed or past its end. Rows are claimed with
  * FOR UPDATE SKIP LOCKED, so two instances split the work and each row is handled once; the row id
  * is the dedup event id, so even a repeated run could queue nothing twice.
@@ -26,6 +27,8 @@ public class ScheduledMessageJob {
     EntityManager em;
     @Inject
     RaterMessages raterMessages;
+    @Inject
+    AssignmentBacklog assignmentBacklog;
 
     @Scheduled(identity = JOB, every = "${notification.scheduled-messages.poll:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -45,6 +48,12 @@ public class ScheduledMessageJob {
         for (Object[] r : due) {
             UUID id = (UUID) r[0];
             UUID cycleId = (UUID) r[1];
+            if ("INVITATION".equals(r[2]) && !assignmentBacklog.caughtUpFor(id)) {
+                // Assignment events from before the round are still unread: asked again at a later run.
+                em.createNativeQuery("UPDATE scheduled_message SET due_at = now() + interval '1 second' WHERE id = ?1")
+                        .setParameter(1, id).executeUpdate();
+                continue;
+            }
             // Serialised with the cycle's events: a close or a submission committed before this
             // point is seen below, one committed after it comes after the message.
             CycleEvents.lockCycle(em, cycleId);
