@@ -43,18 +43,13 @@ final class PartialAnswers {
             countedBy = Map.copyOf(countedBy);
         }
 
-        static Tally of(InstrumentModel instrument, Dimension dimension, Collection<RaterSubmission> raters) {
+        static Tally of(Dimension dimension, Collection<RaterSubmission> raters) {
             int complete = 0;
             int uncounted = 0;
             Map<Integer, Integer> countedBy = new TreeMap<>();
             int m = dimension.items().size();
             for (RaterSubmission rater : raters) {
-                int answered = 0;
-                for (Item item : dimension.items()) {
-                    if (RaterScores.item(instrument, item, rater) != null) {
-                        answered++;
-                    }
-                }
+                int answered = answered(dimension, rater);
                 if (answered == m) {
                     complete++;
                 } else if (answered >= dimension.minimumAnswered() && answered > 0) {
@@ -84,6 +79,27 @@ final class PartialAnswers {
         int total() {
             return complete + partial();
         }
+    }
+
+    /**
+     * Whether the rater answered some but not all of the dimension's items. When no rater of a
+     * figure did, no tally of them has a partial rater and every item figure beside the dimension
+     * figure is safe: the common case, decided without the tallies.
+     */
+    static boolean isPartial(Dimension dimension, RaterSubmission rater) {
+        int answered = answered(dimension, rater);
+        return answered > 0 && answered < dimension.items().size();
+    }
+
+    /** How many of the dimension's items the rater answered. */
+    private static int answered(Dimension dimension, RaterSubmission rater) {
+        int answered = 0;
+        for (Item item : dimension.items()) {
+            if (rater.answer(item.id()) != null) {
+                answered++;
+            }
+        }
+        return answered;
     }
 
     /**

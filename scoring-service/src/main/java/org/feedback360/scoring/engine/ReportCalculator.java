@@ -208,13 +208,14 @@ public final class ReportCalculator {
 
     private ItemDisclosure itemDisclosure(Dimension dimension, DimensionResult figures, List<RaterSubmission> raters,
                                           Publication publication) {
-        if (!partialAnswersRule || !anyPartial(dimension, raters, publication)) {
+        if (!partialAnswersRule || raters.stream().noneMatch(r -> anonymousInOthers(publication, r.group())
+                && PartialAnswers.isPartial(dimension, r))) {
             return ItemDisclosure.ALL_SHOWN;
         }
         Map<RaterGroup, PartialAnswers.Tally> tallies = new EnumMap<>(RaterGroup.class);
         for (RaterGroup group : RaterGroup.values()) {
-            if (publication.isInOthers(group) && !publication.isNamed(group)) {
-                tallies.put(group, PartialAnswers.Tally.of(instrument, dimension,
+            if (anonymousInOthers(publication, group)) {
+                tallies.put(group, PartialAnswers.Tally.of(dimension,
                         raters.stream().filter(r -> r.group() == group).toList()));
             }
         }
@@ -243,27 +244,9 @@ public final class ReportCalculator {
         return new ItemDisclosure(withheld, !PartialAnswers.itemsSafe(policy.k(), blocks));
     }
 
-    /**
-     * Whether a rater of an anonymous group in OTHERS answered some but not all of the dimension's
-     * items. When none did, every tally below has no partial rater and every item figure is safe:
-     * the common case, decided without building the tallies.
-     */
-    private boolean anyPartial(Dimension dimension, List<RaterSubmission> raters, Publication publication) {
-        int m = dimension.items().size();
-        for (RaterSubmission rater : raters) {
-            if (publication.isInOthers(rater.group()) && !publication.isNamed(rater.group())) {
-                int answered = 0;
-                for (Item item : dimension.items()) {
-                    if (rater.answer(item.id()) != null) {
-                        answered++;
-                    }
-                }
-                if (answered > 0 && answered < m) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** The raters whose item figures the partial-answers rule protects: pooled in OTHERS, not named. */
+    private static boolean anonymousInOthers(Publication publication, RaterGroup group) {
+        return publication.isInOthers(group) && !publication.isNamed(group);
     }
 
     private ItemResult itemResult(Dimension dimension, Item item, List<RaterSubmission> raters, Publication publication,

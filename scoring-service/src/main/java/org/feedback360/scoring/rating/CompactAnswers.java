@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CompactAnswers extends AbstractMap<String, Integer> implements ImmutableAnswers {
 
+    /** The value {@link #of} takes for N/A. */
+    public static final int NOT_APPLICABLE = Integer.MIN_VALUE;
+
     /** Shared ids, bounded: ids are an instrument's items, but nothing stops a bad producer. */
     private static final Map<KeySet, Ids> SHARED = new ConcurrentHashMap<>();
     private static final int MAX_SHARED = 10_000;
@@ -31,9 +34,6 @@ public final class CompactAnswers extends AbstractMap<String, Integer> implement
         this.ids = ids;
         this.values = values;
     }
-
-    /** The value {@link #of} takes for N/A. */
-    public static final int NOT_APPLICABLE = Integer.MIN_VALUE;
 
     /**
      * @param values 1..127 per key, {@link #NOT_APPLICABLE} for N/A
@@ -58,7 +58,8 @@ public final class CompactAnswers extends AbstractMap<String, Integer> implement
                 return null;
             }
             if (SHARED.size() < MAX_SHARED) {
-                ids = SHARED.computeIfAbsent(key, k -> Ids.of(k.keys));
+                Ids earlier = SHARED.putIfAbsent(key, ids);
+                ids = earlier == null ? ids : earlier;
             }
         }
         return new CompactAnswers(ids, bytes);
