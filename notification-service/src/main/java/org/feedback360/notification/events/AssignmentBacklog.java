@@ -60,6 +60,10 @@ class AssignmentBacklog {
 
     /** True once the group has read what was published when this round was first asked about. */
     boolean caughtUpFor(UUID roundId) {
+        // This instance lets its own rounds go at the maximum wait: a target twice as old is of a round
+        // that another instance sent or skipped, and is forgotten.
+        Instant forgotten = Instant.now().minus(maxWait.multipliedBy(2));
+        targets.values().removeIf(t -> t.since().isBefore(forgotten));
         Target target = targets.get(roundId);
         try {
             if (target == null) {
