@@ -15,8 +15,12 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -58,44 +62,58 @@ class AssignmentBacklog {
     private final Map<UUID, Target> targets = new ConcurrentHashMap<>();
     private volatile Admin admin;
 
-    /** True once the group has read what was published when this round was first asked about. */
-    boolean caughtUpFor(UUID roundId) {
+    /**
+     * The rounds, of those given, that may go now: the group has read what was published when each
+     * was first asked about, or it has waited the maximum. Kafka is asked at most twice a call (end
+     * offsets for rounds new to it, the group's committed offsets), whatever the number of rounds.
+     */
+    Set<UUID> caughtUp(Collection<UUID> roundIds) {
         // This instance lets its own rounds go at the maximum wait: a target twice as old is of a round
         // that another instance sent or skipped, and is forgotten.
-        Instant forgotten = Instant.now().minus(maxWait.multipliedBy(2));
-        targets.values().removeIf(t -> t.since().isBefore(forgotten));
-        Target target = targets.get(roundId);
+        Instant now = Instant.now();
+        targets.values().removeIf(t -> t.since().isBefore(now.minus(maxWait.multipliedBy(2))));
+        List<UUID> fresh = roundIds.stream().filter(id -> !targets.containsKey(id)).toList();
+        Map<TopicPartition, Long> ends = fresh.isEmpty() ? null : ask("end offsets", this::endOffsets);
+        Map<UUID, Target> asked = new HashMap<>();
+        roundIds.forEach(id -> asked.put(id, targets.computeIfAbsent(id, x -> new Target(ends, now))));
+        Map<TopicPartition, OffsetAndMetadata> committed = asked.values().stream().anyMatch(t -> t.endOffsets() != null)
+                ? ask("committed offsets", this::committedOffsets) : null;
+        Set<UUID> ready = new HashSet<>();
+        asked.forEach((id, target) -> {
+            if (hasRead(target.endOffsets(), committed)) {
+                ready.add(id);
+            } else if (Duration.between(target.since(), now).compareTo(maxWait) >= 0) {
+                LOG.warnf("Invitation round %s goes out although consumer group %s has not read %s up to where it "
+                        + "stood %s ago: raters whose assignments are still unread will be invited again for them",
+                        id, group, topic, maxWait);
+                ready.add(id);
+            }
+        });
+        ready.forEach(targets::remove);
+        return ready;
+    }
+
+    /** What Kafka answered, or null when it could not be asked (away, slow): the backlog is then unknown. */
+    private <T> T ask(String what, KafkaQuery<T> query) {
         try {
-            if (target == null) {
-                target = new Target(endOffsets(), Instant.now());
-                targets.put(roundId, target);
-            }
-            if (hasRead(target.endOffsets())) {
-                targets.remove(roundId);
-                return true;
-            }
+            return query.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.debugf("Cannot tell the backlog of %s on %s: %s", group, topic, e);
-            if (target == null) {
-                target = targets.computeIfAbsent(roundId, id -> new Target(null, Instant.now()));
-            }
+            LOG.debugf("Cannot read the %s of %s on %s: %s", what, group, topic, e);
+            return null;
         }
-        if (Duration.between(target.since(), Instant.now()).compareTo(maxWait) >= 0) {
-            LOG.warnf("Invitation round %s goes out although consumer group %s has not read %s up to where it "
-                    + "stood %s ago: raters whose assignments are still unread will be invited again for them",
-                    roundId, group, topic, maxWait);
-            targets.remove(roundId);
-            return true;
-        }
-        return false;
+    }
+
+    @FunctionalInterface
+    private interface KafkaQuery<T> {
+        T get() throws ExecutionException, InterruptedException, TimeoutException;
     }
 
     private Map<TopicPartition, Long> endOffsets() throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin().describeTopics(java.util.List.of(topic)).allTopicNames().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        admin().describeTopics(List.of(topic)).allTopicNames().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .get(topic).partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin().listOffsets(latest).all()
                 .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -104,15 +122,19 @@ class AssignmentBacklog {
         return offsets;
     }
 
-    private boolean hasRead(Map<TopicPartition, Long> endOffsets)
+    private Map<TopicPartition, OffsetAndMetadata> committedOffsets()
             throws ExecutionException, InterruptedException, TimeoutException {
+        return admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** False when it cannot be told: Kafka could not be asked. Empty partitions need no reading. */
+    private static boolean hasRead(Map<TopicPartition, Long> endOffsets, Map<TopicPartition, OffsetAndMetadata> committed) {
         if (endOffsets == null) {
-            return false; // Kafka could not be asked when the round came due
+            return false;
         }
-        Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         for (var end : endOffsets.entrySet()) {
-            OffsetAndMetadata read = committed.get(end.getKey());
+            OffsetAndMetadata read = committed == null ? null : committed.get(end.getKey());
             if (end.getValue() > 0 && (read == null || read.offset() < end.getValue())) {
                 return false;
             }

@@ -1,13 +1,14 @@
 package org.feedback360.notification.events;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,10 +37,26 @@ public class ScheduledMessageJob {
         sendDue();
     }
 
-    /** One batch; returns the ids of the rows this call handled (sent or skipped). */
-    @Transactional
-    @SuppressWarnings("unchecked")
+    /**
+     * One batch; returns the ids of the rows this call handled (sent or skipped). Kafka is asked
+     * about the assignment backlog before the batch's transaction, not in it: it may take seconds
+     * to answer, or time out, while the claimed rows would stay locked.
+     */
     public List<UUID> sendDue() {
+        Set<UUID> roundsClear = assignmentBacklog.caughtUp(QuarkusTransaction.requiringNew().call(this::dueInvitationRounds));
+        return QuarkusTransaction.requiringNew().call(() -> sendDue(roundsClear));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> dueInvitationRounds() {
+        return em.createNativeQuery("""
+                        SELECT m.id FROM scheduled_message m
+                        WHERE m.status = 'PENDING' AND m.kind = 'INVITATION' AND m.due_at <= now()
+                        ORDER BY m.due_at LIMIT 50""").getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> sendDue(Set<UUID> roundsClear) {
         List<Object[]> due = em.createNativeQuery("""
                         SELECT m.id, m.cycle_id, m.kind FROM scheduled_message m
                         WHERE m.status = 'PENDING' AND m.due_at <= now()
@@ -48,8 +65,9 @@ public class ScheduledMessageJob {
         for (Object[] r : due) {
             UUID id = (UUID) r[0];
             UUID cycleId = (UUID) r[1];
-            if ("INVITATION".equals(r[2]) && !assignmentBacklog.caughtUpFor(id)) {
-                // Assignment events from before the round are still unread: asked again at a later run.
+            if ("INVITATION".equals(r[2]) && !roundsClear.contains(id)) {
+                // Assignment events from before the round are still unread (or the round came due
+                // after the backlog was asked): asked again at a later run.
                 em.createNativeQuery("UPDATE scheduled_message SET due_at = now() + interval '1 second' WHERE id = ?1")
                         .setParameter(1, id).executeUpdate();
                 continue;
