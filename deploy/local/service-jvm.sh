@@ -1,0 +1,43 @@
+# shellcheck shell=bash
+# How a Feedback360 service's JVM runs on this machine kind: sourced by deploy/local/platform, which
+# starts the services, and by the benchmarks (deploy/bench), so that they measure the services as
+# the platform runs them.
+#
+# - SerialGC: a 256 MB heap on two cores gains nothing from G1's threads and remembered sets, which
+#   cost start-up time and resident memory; it is also what the JVM picks by itself in a container
+#   of less than two CPUs.
+# - -Xms32m: the heap starts small and grows with what is live (about 35 MB for feedback-service
+#   under load) instead of taking all of -Xmx at once.
+# - The class-data archive (written by a training start, see the launcher's service_up) holds the
+#   classes a start loads, already parsed and verified, mapped read-only and shared by every
+#   instance of the service. It names the class path as it was given (quarkus-run.jar, relative):
+#   start java from the quarkus-app directory. -Xshare:auto: an archive that does not fit (another
+#   JVM build) is ignored with a warning.
+# - TrimNativeHeapInterval (JDK 17.0.9 and later; left out on a JVM without it): every 5 s the JVM
+#   hands glibc's freed memory back to the system, above all what the JIT compilers' arenas took
+#   while the load was new (feedback-service after 150 s of closed-loop submissions: 312 MB most
+#   resident with it, 334 MB without; 297 against 323 MB at the end).
+# - MALLOC_ARENA_MAX (SERVICE_ENV, for the process's environment) keeps glibc from giving each busy
+#   thread its own 64 MB arena.
+
+SERVICE_ENV=(MALLOC_ARENA_MAX=2)
+
+# service_java_opts <quarkus-app directory>: sets SERVICE_OPTS, plus SERVICE_JAVA_OPTS if set (e.g.
+# a JFR recording). In the calling shell, so that java_has_option asks java once per run.
+declare -a SERVICE_OPTS=()
+service_java_opts() {
+  SERVICE_OPTS=(-Xms32m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
+  if java_has_option -XX:TrimNativeHeapInterval=5000; then SERVICE_OPTS+=(-XX:TrimNativeHeapInterval=5000); fi
+  [[ -f "$1/app-cds.jsa" ]] && SERVICE_OPTS+=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)
+  # shellcheck disable=SC2206 # word splitting wanted: a list of options
+  SERVICE_OPTS+=(${SERVICE_JAVA_OPTS:-})
+}
+
+# True if this machine's java accepts the option (asked once per option and run).
+declare -A JAVA_OPTION_KNOWN=()
+java_has_option() {
+  if [[ -z "${JAVA_OPTION_KNOWN[$1]:-}" ]]; then
+    if java "$1" -version >/dev/null 2>&1; then JAVA_OPTION_KNOWN[$1]=yes; else JAVA_OPTION_KNOWN[$1]=no; fi
+  fi
+  [[ "${JAVA_OPTION_KNOWN[$1]}" == yes ]]
+}
