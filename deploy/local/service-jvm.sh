@@ -20,7 +20,7 @@
 # - MALLOC_ARENA_MAX (SERVICE_ENV, for the process's environment) keeps glibc from giving each busy
 #   thread its own 64 MB arena.
 # - The gateway starts with the whole 256 MB heap: it keeps about 10 MB live and allocates on every
-#   request, and with a 32 MB starting heap it spent 17% more CPU per request at saturation
+#   request, and with a 32 MB starting heap it spent 21% more CPU per request at saturation
 #   (deploy/bench/gateway, the same build in the same rounds: 78.8 against 65.2 µs; SerialGC with
 #   the JVM's default starting heap against -Xms32m, 49.4 against 58.7 µs). Resident: 166 MB after
 #   a start, 203 MB after 20 s at 15,000 requests/s; ready in 2.5–3.4 s, against 2.5 s.
