@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.feedback360.support.kafka.KafkaSettings;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -148,12 +149,7 @@ class AssignmentBacklog {
         if (a == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Map<String, Object> config = new HashMap<>();
-                    kafkaConfig.forEach((k, v) -> {
-                        if (AdminClientConfig.configNames().contains(k)) {
-                            config.put(k, v);
-                        }
-                    });
+                    Map<String, Object> config = KafkaSettings.forClient(kafkaConfig, AdminClientConfig.configNames());
                     config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "notification-service-backlog");
                     admin = Admin.create(config);
                 }

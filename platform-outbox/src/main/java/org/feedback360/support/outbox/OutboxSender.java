@@ -5,9 +5,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.feedback360.support.kafka.KafkaSettings;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -38,13 +38,7 @@ public final class OutboxSender implements AutoCloseable {
 
     /** @param kafkaConfig client settings, at least {@code bootstrap.servers} */
     public static OutboxSender connect(Map<String, Object> kafkaConfig) {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            // The extension's map mixes in settings of other clients; keep what a producer knows.
-            if (ProducerConfig.configNames().contains(k)) {
-                config.put(k, v);
-            }
-        });
+        Map<String, Object> config = KafkaSettings.forClient(kafkaConfig, ProducerConfig.configNames());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -11,12 +11,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.feedback360.scoring.events.CycleEvent;
 import org.feedback360.scoring.events.FeedbackEvents;
 import org.feedback360.scoring.events.ResponseEvent;
+import org.feedback360.support.kafka.KafkaSettings;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -149,12 +149,7 @@ final class TopicReplay {
 
     /** A consumer from the Kafka extension's settings, without a group, tuned for reading a whole topic fast. */
     private KafkaConsumer<String, byte[]> consumer() {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
-                config.put(k, v);
-            }
-        });
+        Map<String, Object> config = KafkaSettings.forClient(kafkaConfig, ConsumerConfig.configNames());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
