@@ -27,15 +27,16 @@
 
 SERVICE_ENV=(MALLOC_ARENA_MAX=2)
 
-# service_java_opts <quarkus-app directory>: sets SERVICE_OPTS, plus SERVICE_JAVA_OPTS if set (e.g.
-# a JFR recording). In the calling shell, so that java_has_option asks java once per run.
+# The starting heap of each module that does not start at 32 MB (see above).
+declare -A SERVICE_INITIAL_HEAP=([gateway]=256m)
+
+# service_java_opts <module> <quarkus-app directory>: sets SERVICE_OPTS, plus SERVICE_JAVA_OPTS if
+# set (e.g. a JFR recording). In the calling shell, so that java_has_option asks java once per run.
 declare -a SERVICE_OPTS=()
 service_java_opts() {
-  local initial=-Xms32m
-  [[ "$(basename "$(dirname "$(dirname "$1")")")" == gateway ]] && initial=-Xms256m
-  SERVICE_OPTS=("$initial" -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
+  SERVICE_OPTS=("-Xms${SERVICE_INITIAL_HEAP[$1]:-32m}" -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
   if java_has_option -XX:TrimNativeHeapInterval=5000; then SERVICE_OPTS+=(-XX:TrimNativeHeapInterval=5000); fi
-  [[ -f "$1/app-cds.jsa" ]] && SERVICE_OPTS+=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)
+  [[ -f "$2/app-cds.jsa" ]] && SERVICE_OPTS+=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)
   # shellcheck disable=SC2206 # word splitting wanted: a list of options
   SERVICE_OPTS+=(${SERVICE_JAVA_OPTS:-})
 }
