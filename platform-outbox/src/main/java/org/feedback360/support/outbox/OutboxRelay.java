@@ -138,7 +138,8 @@ public class OutboxRelay {
 
     private void wokenRun() {
         wakeQueued.set(false);
-        if (scheduler.isPaused(JOB)) { // paused during the delay: the run is left to the resumed schedule
+        // Paused during the delay (the job, or every job as the service stops): the run is left to the schedule.
+        if (!scheduler.isRunning() || scheduler.isPaused(JOB)) {
             return;
         }
         running.lock();
