@@ -4,9 +4,13 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Load {
 
     interface Call {
-        /** @return the HTTP status */
-        int send(long sequence) throws Exception;
+        /** @return the HTTP status, when answered */
+        CompletionStage<Integer> send(long sequence);
     }
 
     static double processCpuSeconds() {
@@ -44,10 +48,13 @@ final class Load {
                 while (System.nanoTime() < end) {
                     long start = System.nanoTime();
                     try {
-                        int status = call.send(sequence.getAndIncrement());
+                        int status = call.send(sequence.getAndIncrement()).toCompletableFuture().get();
                         lat.record((System.nanoTime() - start) / 1000, status);
-                    } catch (Exception e) {
-                        lat.failed(e.getClass().getSimpleName());
+                    } catch (ExecutionException e) {
+                        lat.failed(e.getCause().getClass().getSimpleName());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
                     }
                 }
             }));
@@ -58,32 +65,38 @@ final class Load {
         return lat.summary(name, seconds, processCpuSeconds() - cpu0, okStatus);
     }
 
+    /**
+     * @param maxInFlight requests sent and not yet answered, at most: when as many wait, the schedule
+     *                    waits too (and the late requests' latency, measured from when they were due, shows it)
+     */
     static String openLoop(String name, double perSecond, Duration duration, int maxInFlight, Call call, int okStatus) {
         Latencies lat = new Latencies();
         long interval = (long) (1e9 / perSecond);
         long count = (long) (perSecond * duration.toSeconds());
+        Semaphore inFlight = new Semaphore(maxInFlight);
         double cpu0 = processCpuSeconds();
-        ExecutorService pool = Executors.newFixedThreadPool(maxInFlight);
         long t0 = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
+        // Sent from this thread when due; answered on the client's event loop, without a thread per request.
         for (long i = 0; i < count; i++) {
             long due = t0 + i * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 sleepNanos(wait);
             }
-            long seq = i;
-            done.add(pool.submit(() -> {
+            inFlight.acquireUninterruptibly();
+            call.send(i).whenComplete((status, e) -> {
                 try {
-                    int status = call.send(seq);
-                    lat.record((System.nanoTime() - due) / 1000, status);
-                } catch (Exception e) {
-                    lat.failed(e.getClass().getSimpleName());
+                    if (e == null) {
+                        lat.record((System.nanoTime() - due) / 1000, status);
+                    } else {
+                        lat.failed((e instanceof CompletionException && e.getCause() != null ? e.getCause() : e).getClass().getSimpleName());
+                    }
+                } finally {
+                    inFlight.release();
                 }
-            }));
+            });
         }
-        Tenant.await(done);
-        pool.shutdown();
+        inFlight.acquireUninterruptibly(maxInFlight); // every answer is in
         double seconds = (System.nanoTime() - t0) / 1e9;
         return lat.summary(name, seconds, processCpuSeconds() - cpu0, okStatus);
     }

@@ -68,15 +68,13 @@ final class Tokens {
         Http kc = new Http(keycloak);
         String admin = adminToken(kc);
         for (JsonNode component : kc.get(REALM + "/components" + QUERY, admin).expect(200).json()) {
-            kc.send(kc.request(REALM + "/components/" + component.path("id").asText(), admin).DELETE().build()).expect(204);
+            kc.delete(REALM + "/components/" + component.path("id").asText(), admin).expect(204);
         }
     }
 
     private static String adminToken(Http kc) {
-        return kc.send(kc.request("/realms/master/protocol/openid-connect/token", null)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "grant_type=password&client_id=admin-cli&username=admin&password=admin")).build())
+        return kc.postForm("/realms/master/protocol/openid-connect/token",
+                        "grant_type=password&client_id=admin-cli&username=admin&password=admin")
                 .expect(200).json().path("access_token").asText();
     }
 
