@@ -1,5 +1,7 @@
 package org.feedback360.bench;
 
+import io.vertx.core.MultiMap;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -196,7 +198,7 @@ public final class Bench {
             body.put("comments", Map.of("keep-doing", "Clear priorities every week."));
             return gateway.postAsync("/api/v1/me/assignments/" + a.assignmentId() + "/response/submissions",
                             tokens.employee(t.tenant, a.raterId()), body,
-                            Http.headers(null).set("Idempotency-Key", UUID.randomUUID().toString()))
+                            MultiMap.caseInsensitiveMultiMap().set("Idempotency-Key", UUID.randomUUID().toString()))
                     .thenApply(answer -> {
                         if (acks != null && answer.status() == 201) {
                             long acked = System.currentTimeMillis(); // before parsing the body: the acknowledgement is in

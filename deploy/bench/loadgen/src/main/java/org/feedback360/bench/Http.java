@@ -82,12 +82,12 @@ final class Http {
     }
 
     Answer post(String path, String token, Object body) {
-        return await(postAsync(path, token, body, headers(token)));
+        return await(postAsync(path, token, body, MultiMap.caseInsensitiveMultiMap()));
     }
 
-    /** @param headers more headers (the token's and the content type are added) */
-    CompletionStage<Answer> postAsync(String path, String token, Object body, MultiMap headers) {
-        return send(HttpMethod.POST, path, headers.addAll(headers(token)).set("Content-Type", "application/json"), write(body));
+    /** @param extra more headers than the token's and the content type */
+    CompletionStage<Answer> postAsync(String path, String token, Object body, MultiMap extra) {
+        return send(HttpMethod.POST, path, headers(token).addAll(extra).set("Content-Type", "application/json"), write(body));
     }
 
     Answer postForm(String path, String form) {
