@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.feedback360.support.problem.Problem;
 import org.feedback360.support.problem.ProblemException;
@@ -11,6 +15,9 @@ import org.feedback360.support.problem.ProblemException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 @ApplicationScoped
 public class InstrumentService {
@@ -20,6 +27,21 @@ public class InstrumentService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    /**
+     * The parsed definitions of locked versions, by id: every submission checks its answers against
+     * its cycle's version, which never changes once a cycle uses it, so each is read and parsed once
+     * per process instead of per call (a query and a few kilobytes of JSON). Bounded by the versions
+     * cycles use. A version enters only once its lock is committed: one locked by a cycle whose
+     * creation rolled back is still open to change.
+     */
+    private final Map<UUID, InstrumentDefinition> locked = new ConcurrentHashMap<>();
 
     public List<InstrumentResponse.Summary> list(String tenant) {
         return instruments.visibleTo(tenant).stream()
@@ -82,6 +104,39 @@ public class InstrumentService {
     }
 
     public InstrumentDefinition definitionOf(Instrument i) {
+        // The id of a lazy reference (a cycle's instrument) is known without loading the row.
+        UUID id = (UUID) em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(i);
+        InstrumentDefinition known = id == null ? null : locked.get(id);
+        if (known != null) {
+            return known;
+        }
+        InstrumentDefinition parsed = parse(i);
+        if (id != null && i.isImmutable()) {
+            rememberOnceCommitted(id, parsed);
+        }
+        return parsed;
+    }
+
+    private void rememberOnceCommitted(UUID id, InstrumentDefinition definition) {
+        if (transaction.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            locked.putIfAbsent(id, definition); // read outside a transaction: the lock was committed
+            return;
+        }
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    locked.putIfAbsent(id, definition);
+                }
+            }
+        });
+    }
+
+    private InstrumentDefinition parse(Instrument i) {
         try {
             return json.readValue(i.definition, InstrumentDefinition.class);
         } catch (JsonProcessingException e) {

@@ -22,6 +22,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @QuarkusTest
 class InstrumentResourceTest {
@@ -72,6 +74,30 @@ class InstrumentResourceTest {
         String other = newTenant();
         asHr(other).get("/api/v1/instruments").then().body("ref", not(hasItem("team-pulse-v1")));
         asHr(other).get("/api/v1/instruments/team-pulse/versions/1").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aLockThatRolledBackLeavesTheVersionOpenToCorrection() {
+        // The service keeps parsed definitions of locked versions; a lock that never committed must not put one there.
+        String t = newTenant();
+        asHr(t).contentType(ContentType.JSON).body(PULSE).post("/api/v1/instruments").then().statusCode(201);
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            service.definitionOf(service.useForCycle(t, "team-pulse", 1));
+            throw new IllegalStateException("the cycle's creation fails after the lock");
+        }));
+
+        String corrected = PULSE.replace("Goals are clear.", "Our goals are clear.");
+        asHr(t).contentType(ContentType.JSON).body(corrected).put("/api/v1/instruments/team-pulse/versions/1")
+                .then().statusCode(200);
+        asHr(t).get("/api/v1/instruments/team-pulse/versions/1").then().statusCode(200)
+                .body("inUse", equalTo(false)).body("dimensions[0].items[0].text.en", equalTo("Our goals are clear."));
+
+        // Locked for real: the corrected text, in the locking transaction and after it.
+        String inTransaction = QuarkusTransaction.requiringNew().call(() ->
+                service.definitionOf(service.useForCycle(t, "team-pulse", 1)).dimensions().get(0).items().get(0).text().get("en"));
+        assertEquals("Our goals are clear.", inTransaction);
+        asHr(t).get("/api/v1/instruments/team-pulse/versions/1").then()
+                .body("inUse", equalTo(true)).body("dimensions[0].items[0].text.en", equalTo("Our goals are clear."));
     }
 
     @Test
