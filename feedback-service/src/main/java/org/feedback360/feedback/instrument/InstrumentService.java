@@ -6,11 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.feedback360.support.problem.Problem;
 import org.feedback360.support.problem.ProblemException;
+import org.feedback360.support.transaction.AfterCommit;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -122,18 +122,7 @@ public class InstrumentService {
             locked.putIfAbsent(id, definition); // read outside a transaction: the lock was committed
             return;
         }
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    locked.putIfAbsent(id, definition);
-                }
-            }
-        });
+        AfterCommit.run(transaction, () -> locked.putIfAbsent(id, definition));
     }
 
     private InstrumentDefinition parse(Instrument i) {

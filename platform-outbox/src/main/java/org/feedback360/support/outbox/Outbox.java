@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.feedback360.support.transaction.AfterCommit;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -83,18 +82,7 @@ public class Outbox implements PanacheRepositoryBase<OutboxEvent, UUID> {
             return;
         }
         transaction.putResource(WAKES_RELAY, Boolean.TRUE);
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        AfterCommit.run(transaction, relay::wake);
     }
 
     /** A tenant's events of one topic and key, as written (keys such as employee ids repeat across tenants). */
