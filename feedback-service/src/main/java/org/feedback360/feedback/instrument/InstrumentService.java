@@ -118,11 +118,12 @@ public class InstrumentService {
     }
 
     private void rememberOnceCommitted(UUID id, InstrumentDefinition definition) {
-        if (transaction.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            locked.putIfAbsent(id, definition); // read outside a transaction: the lock was committed
-            return;
+        switch (transaction.getTransactionStatus()) {
+            // Read outside a transaction: the lock it saw was committed.
+            case Status.STATUS_NO_TRANSACTION -> locked.putIfAbsent(id, definition);
+            case Status.STATUS_ACTIVE -> AfterCommit.run(transaction, () -> locked.putIfAbsent(id, definition));
+            default -> { } // marked for rollback, or completing: the lock may not last, so the next read decides
         }
-        AfterCommit.run(transaction, () -> locked.putIfAbsent(id, definition));
     }
 
     private InstrumentDefinition parse(Instrument i) {

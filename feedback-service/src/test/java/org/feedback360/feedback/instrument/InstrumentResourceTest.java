@@ -1,6 +1,7 @@
 package org.feedback360.feedback.instrument;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -84,6 +85,11 @@ class InstrumentResourceTest {
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             service.definitionOf(service.useForCycle(t, "team-pulse", 1));
             throw new IllegalStateException("the cycle's creation fails after the lock");
+        }));
+        assertThrows(QuarkusTransactionException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            Instrument locking = service.useForCycle(t, "team-pulse", 1);
+            QuarkusTransaction.setRollbackOnly(); // doomed after the lock, read after that: a rollback too
+            service.definitionOf(locking);
         }));
 
         String corrected = PULSE.replace("Goals are clear.", "Our goals are clear.");
