@@ -178,6 +178,30 @@ class NotificationFlowTest {
     }
 
     @Test
+    void aMalformedAssignmentEventDoesNotHoldBackTheOthersReadInTheSamePoll() {
+        // Assignment events are applied a poll at a time, in one transaction: a record no handler
+        // can apply is left out of it instead of failing (and endlessly retrying) its neighbours.
+        TestEvents.Cycle cycle = TestEvents.cycle();
+        TestEvents.Assignment fay = cycle.assignment("E-0201", "Fay Follower", "en");
+        TestEvents.Assignment finn = cycle.assignment("E-0202", "Finn Follower", "en");
+        JsonObject withoutRater = cycle.assignment("E-0203", "Flo Follower", "en").created();
+        withoutRater.getJsonObject("data").getJsonObject("rater").remove("employeeId");
+        JsonObject fayCreated = fay.created();
+        TestEvents.sendTogether(NotificationTestResources.ASSIGNMENTS, fay.subjectId(), List.of(
+                fayCreated.encode(), withoutRater.encode(), "not json at all", finn.created().encode(),
+                fayCreated.encode()));
+        TestEvents.publish(cycle.opened(CLOSES));
+
+        await("both invitations", () -> Mailbox.to(fay.raterEmail()).size() == 1
+                && Mailbox.to(finn.raterEmail()).size() == 1);
+        sleepPastARound("a duplicate");
+        assertEquals(1, Mailbox.to(fay.raterEmail()).size(), "the same event twice in one batch applies once");
+        assertEquals(2, Db.count("SELECT count(*) FROM known_assignment WHERE cycle_id = ?1", cycle.cycleId()));
+        assertTrue(given().get("/q/metrics").asString()
+                .contains("notification_events_rejected_total{topic=\"feedback.assignments\""));
+    }
+
+    @Test
     void someoneElsesInboxItemIsNotFound() {
         TestEvents.Cycle cycle = TestEvents.cycle();
         TestEvents.Assignment fay = cycle.assignment("E-0201", "Fay Follower", "de");

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -136,14 +138,37 @@ public final class TestEvents {
         send(topic, key, event.encode());
     }
 
+    /**
+     * Sends records, valid or not, in one produce request to one partition (same key), so that the
+     * service reads them in one poll: one batch, one transaction.
+     */
+    public static synchronized void sendTogether(String topic, String key, List<String> values) {
+        producer();
+        List<Future<RecordMetadata>> sent = values.stream()
+                .map(value -> producer.send(new ProducerRecord<>(topic, key, value))).toList();
+        producer.flush();
+        for (Future<RecordMetadata> f : sent) {
+            await(f);
+        }
+    }
+
     /** Sends any record, valid or not. */
     public static synchronized void send(String topic, String key, String value) {
+        await(producer().send(new ProducerRecord<>(topic, key, value)));
+    }
+
+    private static KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of("bootstrap.servers", NotificationTestResources.KAFKA, "acks", "all"),
-                    new StringSerializer(), new StringSerializer());
+            // linger: records sent together go out in one produce request (sendTogether)
+            producer = new KafkaProducer<>(Map.of("bootstrap.servers", NotificationTestResources.KAFKA, "acks", "all",
+                    "linger.ms", "20"), new StringSerializer(), new StringSerializer());
         }
+        return producer;
+    }
+
+    private static void await(Future<RecordMetadata> sent) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            sent.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -14,6 +14,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -76,6 +78,18 @@ class CycleEvents {
     static void lockCycle(EntityManager em, UUID cycleId) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, cycleId.toString()).getSingleResult();
+    }
+
+    /**
+     * {@link #lockCycle} for a transaction that touches several cycles: the locks are taken in one
+     * global order (sorted ids), so two such transactions (two instances' batches, a batch and the
+     * scheduled messages) do not deadlock. Should two ids share a hash, PostgreSQL's deadlock
+     * detector fails one of the transactions and its retry applies it again.
+     */
+    static void lockCycles(EntityManager em, Collection<UUID> cycleIds) {
+        for (UUID cycleId : new TreeSet<>(cycleIds)) {
+            lockCycle(em, cycleId);
+        }
     }
 
     private void upsertCycle(UUID cycleId, String tenant, JsonObject data, String state) {

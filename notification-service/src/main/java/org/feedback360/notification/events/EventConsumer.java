@@ -12,8 +12,10 @@ import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Entry point of every consumed topic. A record that cannot be applied whatever happens (not an
@@ -45,15 +47,28 @@ public class EventConsumer {
     @Retry(maxRetries = 8, delay = 500, jitter = 250)
     @ExponentialBackoff(maxDelay = 30_000)
     public void onCycleEvent(String payload) {
-        consume(CycleEvents.TOPIC, payload, cycles::apply);
+        read(CycleEvents.TOPIC, payload, event -> {
+            cycles.apply(event);
+            return event;
+        });
     }
 
+    /** A poll's records in one transaction (see {@link AssignmentEvents}); a retry applies the whole batch again. */
     @Incoming("assignments")
     @Blocking
     @Retry(maxRetries = 8, delay = 500, jitter = 250)
     @ExponentialBackoff(maxDelay = 30_000)
-    public void onAssignmentEvent(String payload) {
-        consume(AssignmentEvents.TOPIC, payload, assignments::apply);
+    public void onAssignmentEvents(List<String> payloads) {
+        List<AssignmentEvents.Change> batch = new ArrayList<>(payloads.size());
+        for (String payload : payloads) {
+            AssignmentEvents.Change change = read(AssignmentEvents.TOPIC, payload, AssignmentEvents.Change::of);
+            if (change != null) {
+                batch.add(change);
+            }
+        }
+        if (!batch.isEmpty()) {
+            assignments.apply(batch);
+        }
     }
 
     @Incoming("reports")
@@ -61,10 +76,17 @@ public class EventConsumer {
     @Retry(maxRetries = 8, delay = 500, jitter = 250)
     @ExponentialBackoff(maxDelay = 30_000)
     public void onReportEvent(String payload) {
-        consume(ReportEvents.TOPIC, payload, reports::apply);
+        read(ReportEvents.TOPIC, payload, event -> {
+            reports.apply(event);
+            return event;
+        });
     }
 
-    private void consume(String topic, String payload, Consumer<Envelope> handler) {
+    /**
+     * The record as {@code step} makes it of its envelope, or null when it is skipped: malformed
+     * (also when {@code step} finds it so) or too old.
+     */
+    private <T> T read(String topic, String payload, Function<Envelope, T> step) {
         UUID id = null;
         try {
             Envelope event = Envelope.parse(payload);
@@ -74,12 +96,13 @@ public class EventConsumer {
                 LOG.warnf("Skipping event %s on %s of %s: older than the %s applied events are remembered for",
                         id, topic, event.time(), retention.processedEvents());
                 registry.counter("notification.events.too.old", "topic", topic).increment();
-                return;
+                return null;
             }
-            handler.accept(event);
+            return step.apply(event);
         } catch (Envelope.Malformed e) {
             LOG.errorf("Skipping malformed record on %s (event id %s): %s", topic, id, e.getMessage());
             registry.counter("notification.events.rejected", "topic", topic).increment();
+            return null;
         }
     }
 

@@ -61,20 +61,25 @@ public class ScheduledMessageJob {
                         SELECT m.id, m.cycle_id, m.kind FROM scheduled_message m
                         WHERE m.status = 'PENDING' AND m.due_at <= now()
                         ORDER BY m.due_at LIMIT 50 FOR UPDATE SKIP LOCKED""").getResultList();
-        List<UUID> handled = new ArrayList<>();
+        List<Object[]> ready = new ArrayList<>();
         for (Object[] r : due) {
-            UUID id = (UUID) r[0];
-            UUID cycleId = (UUID) r[1];
-            if ("INVITATION".equals(r[2]) && !roundsClear.contains(id)) {
+            if ("INVITATION".equals(r[2]) && !roundsClear.contains((UUID) r[0])) {
                 // Assignment events from before the round are still unread (or the round came due
                 // after the backlog was asked): asked again at a later run.
                 em.createNativeQuery("UPDATE scheduled_message SET due_at = now() + interval '1 second' WHERE id = ?1")
-                        .setParameter(1, id).executeUpdate();
-                continue;
+                        .setParameter(1, r[0]).executeUpdate();
+            } else {
+                ready.add(r);
             }
-            // Serialised with the cycle's events: a close or a submission committed before this
-            // point is seen below, one committed after it comes after the message.
-            CycleEvents.lockCycle(em, cycleId);
+        }
+        // Serialised with the cycles' events: a close or a submission committed before this point
+        // is seen below, one committed after it comes after the message. All the batch's cycles at
+        // once, in the one order every transaction over several cycles takes them.
+        CycleEvents.lockCycles(em, ready.stream().map(r -> (UUID) r[1]).toList());
+        List<UUID> handled = new ArrayList<>();
+        for (Object[] r : ready) {
+            UUID id = (UUID) r[0];
+            UUID cycleId = (UUID) r[1];
             boolean stillOpen = Boolean.TRUE.equals(em.createNativeQuery(
                             "SELECT bool_or(state = 'OPEN' AND closes_at > now()) FROM known_cycle WHERE cycle_id = ?1")
                     .setParameter(1, cycleId).getSingleResult());
