@@ -54,27 +54,17 @@ class AssignmentEvents {
         }
     }
 
-    /**
-     * Applies the events not applied before, in their order, with their ids, in one transaction.
-     *
-     * @return how many were applied (redelivered ones are left out)
-     */
+    /** Applies the events not applied before (an id seen again is skipped), in their order, in one transaction. */
     @Transactional
-    int apply(List<Change> changes) {
+    void apply(List<Change> changes) {
         CycleEvents.lockCycles(em, changes.stream().map(Change::cycleId).toList());
         Set<UUID> cyclesWithNewAssignments = new LinkedHashSet<>();
-        int applied = 0;
         for (Change change : changes) {
-            if (!processed.markProcessed(change.event().id(), TOPIC)) {
-                continue;
-            }
-            applied++;
-            if (apply(change)) {
+            if (processed.markProcessed(change.event().id(), TOPIC) && apply(change)) {
                 cyclesWithNewAssignments.add(change.cycleId());
             }
         }
         cyclesWithNewAssignments.forEach(raterMessages::scheduleInvitations);
-        return applied;
     }
 
     /** @return whether it was a new assignment (its cycle's next invitation round must be scheduled) */
