@@ -143,10 +143,10 @@ public final class TestEvents {
      * service reads them in one poll: one batch, one transaction.
      */
     public static synchronized void sendTogether(String topic, String key, List<String> values) {
-        producer();
+        KafkaProducer<String, String> p = producer();
         List<Future<RecordMetadata>> sent = values.stream()
-                .map(value -> producer.send(new ProducerRecord<>(topic, key, value))).toList();
-        producer.flush();
+                .map(value -> p.send(new ProducerRecord<>(topic, key, value))).toList();
+        p.flush();
         for (Future<RecordMetadata> f : sent) {
             await(f);
         }

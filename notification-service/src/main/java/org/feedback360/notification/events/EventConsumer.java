@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -47,10 +48,7 @@ public class EventConsumer {
     @Retry(maxRetries = 8, delay = 500, jitter = 250)
     @ExponentialBackoff(maxDelay = 30_000)
     public void onCycleEvent(String payload) {
-        read(CycleEvents.TOPIC, payload, event -> {
-            cycles.apply(event);
-            return event;
-        });
+        consume(CycleEvents.TOPIC, payload, cycles::apply);
     }
 
     /** A poll's records in one transaction (see {@link AssignmentEvents}); a retry applies the whole batch again. */
@@ -76,8 +74,13 @@ public class EventConsumer {
     @Retry(maxRetries = 8, delay = 500, jitter = 250)
     @ExponentialBackoff(maxDelay = 30_000)
     public void onReportEvent(String payload) {
-        read(ReportEvents.TOPIC, payload, event -> {
-            reports.apply(event);
+        consume(ReportEvents.TOPIC, payload, reports::apply);
+    }
+
+    /** One record applied on its own (its handler's transaction), unless {@link #read} skips it. */
+    private void consume(String topic, String payload, Consumer<Envelope> handler) {
+        read(topic, payload, event -> {
+            handler.accept(event);
             return event;
         });
     }
