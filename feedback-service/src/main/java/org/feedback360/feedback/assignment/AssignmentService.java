@@ -2,6 +2,7 @@ package org.feedback360.feedback.assignment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.feedback360.feedback.cycle.CycleState;
 import org.feedback360.feedback.instrument.RaterGroup;
@@ -27,6 +28,9 @@ import java.util.UUID;
 public class AssignmentService {
 
     public static final String TOPIC = AssignmentEvent.TOPIC;
+
+    /** Assignments (and their events) written and let go of at a time when a cycle opens. */
+    static final int WRITE_CHUNK = 500;
 
     @Inject
     AssignmentRepository assignments;
@@ -57,12 +61,31 @@ public class AssignmentService {
             involved.add(p.rater());
         });
         Map<String, Person> contacts = people.findByEmployeeIds(tenant, involved);
-        for (AssignmentPlanner.Planned p : plan) {
-            Assignment a = Assignment.of(tenant, cycleId, p, now);
-            assignments.persist(a);
-            record(AssignmentEvent.CREATED, a, contacts.get(p.subject()), contacts.get(p.rater()), closesAt, null);
+        for (int from = 0; from < plan.size(); from += WRITE_CHUNK) {
+            List<Assignment> chunk = plan.subList(from, Math.min(from + WRITE_CHUNK, plan.size())).stream()
+                    .map(p -> Assignment.of(tenant, cycleId, p, now)).toList();
+            // All of a chunk's assignments before its events: a flush writes rows in the order they were
+            // persisted, and a JDBC batch is one statement repeated: interleaved, every batch held one row.
+            chunk.forEach(assignments::persist);
+            List<UUID> events = chunk.stream()
+                    .map(a -> record(AssignmentEvent.CREATED, a, contacts.get(a.subjectEmployeeId),
+                            contacts.get(a.raterEmployeeId), closesAt, null))
+                    .toList();
+            release(chunk, events);
         }
         return plan.size();
+    }
+
+    /**
+     * Writes a chunk of a cycle's opening and lets the persistence context forget it: nothing reads
+     * these rows again in the transaction. Held until the commit (22,000 assignments and as many events
+     * for 2,000 subjects) they made the heap grow to 165 MB committed against 91 MB, which SerialGC kept
+     * long after, and every flush (the one before each query, the commit's) walked all of them.
+     */
+    private void release(List<Assignment> chunk, List<UUID> events) {
+        outbox.release(events); // flushes all this transaction wrote so far, the chunk's assignments too
+        EntityManager em = assignments.getEntityManager();
+        chunk.forEach(em::detach);
     }
 
     /** One more rater for a subject of an open cycle (an approved peer nomination). */
@@ -101,9 +124,9 @@ public class AssignmentService {
                 closesAt, submittedAt);
     }
 
-    private void record(String type, Assignment a, Person subject, Person rater, Instant closesAt, Instant submittedAt) {
+    private UUID record(String type, Assignment a, Person subject, Person rater, Instant closesAt, Instant submittedAt) {
         // Keyed by subject: every event about one leader's raters stays in order on one partition.
-        outbox.record(a.tenantId, TOPIC, a.subjectEmployeeId, type, a.id.toString(),
+        return outbox.record(a.tenantId, TOPIC, a.subjectEmployeeId, type, a.id.toString(),
                 new AssignmentEvent(a.id, a.cycleId, Contact.of(subject), Contact.of(rater), a.raterGroup, closesAt,
                         submittedAt));
     }

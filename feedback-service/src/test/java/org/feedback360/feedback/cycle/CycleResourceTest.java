@@ -5,13 +5,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.feedback360.feedback.assignment.Assignment;
+import org.feedback360.feedback.assignment.AssignmentEvent;
+import org.feedback360.feedback.assignment.AssignmentRepository;
 import org.feedback360.support.outbox.Outbox;
 import org.feedback360.support.outbox.OutboxEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.feedback360.feedback.Api.asEmployee;
 import static org.feedback360.feedback.Api.asHr;
@@ -32,6 +39,9 @@ class CycleResourceTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AssignmentRepository assignments;
 
     static final Instant OPENS = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     static final Instant CLOSES = OPENS.plus(21, ChronoUnit.DAYS);
@@ -132,6 +142,44 @@ class CycleResourceTest {
         assertTrue(opened.getMap("data").get("completion") == null && !opened.getMap("data").containsKey("completion"));
         // hana is not in this directory: her contact comes from her token.
         assertEquals("hana", opened.getString("data.owner.name"));
+    }
+
+    @Test
+    void aLargeCycleOpensWithEveryAssignmentAndOneEventForEach() {
+        // 40 leaders under one director, three reports each: 44 raters a leader (self, manager, reports,
+        // 39 peers), 1,760 assignments: an opening writes them a chunk at a time, and this is more than
+        // three chunks and a part.
+        String t = newTenant();
+        StringJoiner people = new StringJoiner(",", "[", "]");
+        people.add("{\"employeeId\": \"dora\", \"name\": \"Dora\", \"email\": \"dora@x.example\"}");
+        List<String> leaders = new ArrayList<>();
+        for (int l = 0; l < 40; l++) {
+            String leader = "l" + l;
+            leaders.add("\"" + leader + "\"");
+            people.add(person(leader, "dora"));
+            for (int f = 0; f < 3; f++) {
+                people.add(person(leader + "f" + f, leader));
+            }
+        }
+        asHr(t).contentType(ContentType.JSON).body(people.toString()).post("/api/v1/people/import").then().statusCode(200);
+        String id = createCycle(t, leaders.toString());
+
+        command(t, id, "open", 200);
+
+        List<Assignment> written = QuarkusTransaction.requiringNew()
+                .call(() -> assignments.ofCycle(t, UUID.fromString(id)));
+        assertEquals(1760, written.size());
+        List<OutboxEvent> created = outboxOf(t).stream().filter(e -> e.topic.equals(AssignmentEvent.TOPIC)).toList();
+        assertEquals(1760, created.size());
+        assertEquals(written.stream().map(a -> a.id.toString()).collect(Collectors.toSet()),
+                created.stream().map(e -> JsonPath.from(e.payload).getString("data.assignmentId")).collect(Collectors.toSet()));
+        assertEquals(44, written.stream().filter(a -> a.subjectEmployeeId.equals("l39")).count());
+        asHr(t).get("/api/v1/cycles/" + id).then().statusCode(200).body("state", equalTo("OPEN"));
+    }
+
+    private static String person(String id, String manager) {
+        return "{\"employeeId\": \"" + id + "\", \"name\": \"" + id + "\", \"email\": \"" + id
+                + "@x.example\", \"managerEmployeeId\": \"" + manager + "\"}";
     }
 
     @Test

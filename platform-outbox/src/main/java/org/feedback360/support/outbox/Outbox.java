@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.feedback360.support.transaction.AfterCommit;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,19 @@ public class Outbox implements PanacheRepositoryBase<OutboxEvent, UUID> {
         }
         wakeRelayOnCommit();
         return id;
+    }
+
+    /**
+     * Writes the events this transaction recorded so far and lets its persistence context forget the
+     * given ones: for a transaction that records thousands and never reads them again (a cycle's
+     * opening), so that they are not all held until the commit. They are committed with it all the same.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(Collection<UUID> ids) {
+        EntityManager em = getEntityManager();
+        em.flush();
+        // getReference answers the managed instance itself, without a query, for an entity the context holds.
+        ids.forEach(id -> em.detach(em.getReference(OutboxEvent.class, id)));
     }
 
     private void wakeRelayOnCommit() {
