@@ -60,7 +60,7 @@ public class AssignmentService {
             involved.add(p.subject());
             involved.add(p.rater());
         });
-        Map<String, Person> contacts = people.findByEmployeeIds(tenant, involved);
+        Map<String, Contact> contacts = people.contactsOf(tenant, involved);
         for (int from = 0; from < plan.size(); from += WRITE_CHUNK) {
             List<Assignment> chunk = plan.subList(from, Math.min(from + WRITE_CHUNK, plan.size())).stream()
                     .map(p -> Assignment.of(tenant, cycleId, p, now)).toList();
@@ -94,7 +94,7 @@ public class AssignmentService {
         Assignment a = Assignment.of(tenant, cycleId, new AssignmentPlanner.Planned(subject.employeeId, rater.employeeId, group),
                 Instant.now());
         assignments.persist(a);
-        record(AssignmentEvent.CREATED, a, subject, rater, closesAt, null);
+        record(AssignmentEvent.CREATED, a, Contact.of(subject), Contact.of(rater), closesAt, null);
         return a;
     }
 
@@ -109,7 +109,7 @@ public class AssignmentService {
         for (Object[] row : open) {
             Assignment a = (Assignment) row[0];
             a.cancelledAt = now;
-            Map<String, Person> contacts = people.findByEmployeeIds(tenant, List.of(a.subjectEmployeeId, a.raterEmployeeId));
+            Map<String, Contact> contacts = people.contactsOf(tenant, List.of(a.subjectEmployeeId, a.raterEmployeeId));
             record(AssignmentEvent.CANCELLED, a, contacts.get(a.subjectEmployeeId), contacts.get(a.raterEmployeeId),
                     (Instant) row[1], null);
         }
@@ -119,15 +119,15 @@ public class AssignmentService {
     /** Tells notification-service that a rater is done (status only, never answers). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void submitted(Assignment a, Instant closesAt, Instant submittedAt) {
-        Map<String, Person> contacts = people.findByEmployeeIds(a.tenantId, List.of(a.subjectEmployeeId, a.raterEmployeeId));
+        Map<String, Contact> contacts = people.contactsOf(a.tenantId, List.of(a.subjectEmployeeId, a.raterEmployeeId));
         record(AssignmentEvent.SUBMITTED, a, contacts.get(a.subjectEmployeeId), contacts.get(a.raterEmployeeId),
                 closesAt, submittedAt);
     }
 
-    private UUID record(String type, Assignment a, Person subject, Person rater, Instant closesAt, Instant submittedAt) {
+    private UUID record(String type, Assignment a, Contact subject, Contact rater, Instant closesAt, Instant submittedAt) {
         // Keyed by subject: every event about one leader's raters stays in order on one partition.
         return outbox.record(a.tenantId, TOPIC, a.subjectEmployeeId, type, a.id.toString(),
-                new AssignmentEvent(a.id, a.cycleId, Contact.of(subject), Contact.of(rater), a.raterGroup, closesAt,
+                new AssignmentEvent(a.id, a.cycleId, subject, rater, a.raterGroup, closesAt,
                         submittedAt));
     }
 
