@@ -3,6 +3,7 @@ package org.feedback360.bench;
 import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Latencies (HdrHistogram, microseconds) and outcome counts of one measurement. */
 final class Latencies {
 
+    private static final int LOGGED_FAILURES = 20;
+
     private final Recorder recorder = new Recorder(3);
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
 
@@ -20,8 +23,12 @@ final class Latencies {
         outcomes.computeIfAbsent(String.valueOf(status), s -> new AtomicLong()).incrementAndGet();
     }
 
-    void failed(String why) {
-        outcomes.computeIfAbsent(why, s -> new AtomicLong()).incrementAndGet();
+    /** Counted by its kind; the first few also go to the log with their message and time, to be traced in the services' logs. */
+    void failed(Throwable why) {
+        long count = outcomes.computeIfAbsent(why.getClass().getSimpleName(), s -> new AtomicLong()).incrementAndGet();
+        if (count <= LOGGED_FAILURES) {
+            System.err.printf("%s request failed: %s%n", Instant.now(), why);
+        }
     }
 
     /** One JSON line for deploy/bench/run: rate, p50, p99 and p99.9 in ms, errors, CPU seconds used by this JVM. */

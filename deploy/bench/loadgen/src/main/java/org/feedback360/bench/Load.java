@@ -51,7 +51,7 @@ final class Load {
                         int status = call.send(sequence.getAndIncrement()).toCompletableFuture().get();
                         lat.record((System.nanoTime() - start) / 1000, status);
                     } catch (ExecutionException e) {
-                        lat.failed(e.getCause().getClass().getSimpleName());
+                        lat.failed(e.getCause());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
@@ -89,7 +89,7 @@ final class Load {
                     if (e == null) {
                         lat.record((System.nanoTime() - due) / 1000, status);
                     } else {
-                        lat.failed((e instanceof CompletionException && e.getCause() != null ? e.getCause() : e).getClass().getSimpleName());
+                        lat.failed(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
                     }
                 } finally {
                     inFlight.release();
