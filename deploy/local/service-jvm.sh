@@ -8,6 +8,15 @@
 #   of less than two CPUs.
 # - -Xms32m: the heap starts small (but the gateway's, below) and grows with what is live (about
 #   35 MB for feedback-service under load) instead of taking all of -Xmx at once.
+# - Min/MaxHeapFreeRatio 10/20 (as in Red Hat's OpenJDK container images): the heap is sized to what
+#   is live, 10–20% free after a full collection, where the defaults (40/70) keep it as large as the
+#   last burst made it. A cycle's opening of 2,000 subjects left feedback-service's heap at 67 MB
+#   committed for 29 MB live, and that carried into its resident memory under load. Same
+#   reproduction (fresh service, 10,000 people imported and a cycle opened, 150 s of submissions
+#   from 32 raters, two runs each): heap 54–55 MB against 67–83; resident at most 336–337 MB
+#   against 349–358, 308–310 MB on average against 320–327. More collections (young and full
+#   together 0.18 against 0.16 ms a submission, of about 3.3 ms of the service's CPU), no change in
+#   the submission rate beyond this machine's noise.
 # - The class-data archive (written by a training start, see the launcher's service_up) holds the
 #   classes a start loads, already parsed and verified, mapped read-only and shared by every
 #   instance of the service. It names the class path as it was given (quarkus-run.jar, relative):
@@ -34,7 +43,8 @@ declare -A SERVICE_INITIAL_HEAP=([gateway]=256m)
 # set (e.g. a JFR recording). In the calling shell, so that java_has_option asks java once per run.
 declare -a SERVICE_OPTS=()
 service_java_opts() {
-  SERVICE_OPTS=("-Xms${SERVICE_INITIAL_HEAP[$1]:-32m}" -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
+  SERVICE_OPTS=("-Xms${SERVICE_INITIAL_HEAP[$1]:-32m}" -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20
+    -XX:+ExitOnOutOfMemoryError)
   if java_has_option -XX:TrimNativeHeapInterval=5000; then SERVICE_OPTS+=(-XX:TrimNativeHeapInterval=5000); fi
   [[ -f "$2/app-cds.jsa" ]] && SERVICE_OPTS+=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)
   # shellcheck disable=SC2206 # word splitting wanted: a list of options
