@@ -9,18 +9,19 @@
 # - -Xms32m: the heap starts small (but the gateway's, below) and grows with what is live (about
 #   35 MB for feedback-service under load) instead of taking all of -Xmx at once.
 # - Min/MaxHeapFreeRatio 10/20 (as in Red Hat's OpenJDK container images): the heap is sized to what
-#   is live, 10–20% free after a full collection, where the defaults (40/70) keep it as large as the
-#   last burst made it. A cycle's opening of 2,000 subjects left feedback-service's heap at 67 MB
+#   is live, with 10–20% of it free after a collection, where the defaults (40/70) keep it as large
+#   as the last burst made it. A cycle's opening of 2,000 subjects left feedback-service's heap at 67 MB
 #   committed for 29 MB live, and that carried into its resident memory under load. Same
 #   reproduction (fresh service, 10,000 people imported and a cycle opened, 150 s of submissions
-#   from 32 raters, two runs each): heap 54–55 MB against 67–83; resident at most 336–337 MB
+#   from 32 raters, two runs against three): heap 54–55 MB against 67–83; resident at most 336–337 MB
 #   against 349–358, 308–310 MB on average against 320–327. More collections (young and full
 #   together 0.18 against 0.16 ms a submission, of about 3.3 ms of the service's CPU), no change in
 #   the submission rate beyond this machine's noise.
 # - The class-data archive (written by a training start, see the launcher's service_up) holds the
-#   classes a start loads, already parsed and verified, mapped read-only and shared by every
-#   instance of the service. It names the class path as it was given (quarkus-run.jar, relative):
-#   start java from the quarkus-app directory. -Xshare:auto: an archive that does not fit (another
+#   classes a start loads, already parsed and verified, mapped into the process (this JDK maps it at
+#   a random address and relocates its pointers, so its pages are each process's own, not shared
+#   between instances; see deploy/bench/README.md). It names the class path as it was given
+#   (quarkus-run.jar, relative): start java from the quarkus-app directory. -Xshare:auto: an archive that does not fit (another
 #   JVM build) is ignored with a warning.
 # - TrimNativeHeapInterval (JDK 17.0.9 and later; left out on a JVM without it): every 5 s the JVM
 #   hands glibc's freed memory back to the system, above all what the JIT compilers' arenas took
