@@ -21,8 +21,8 @@
 #   classes a start loads, already parsed and verified, mapped into the process (this JDK maps it at
 #   a random address and relocates its pointers, so its pages are each process's own, not shared
 #   between instances; see deploy/bench/README.md). It names the class path as it was given
-#   (quarkus-run.jar, relative): start java from the quarkus-app directory. -Xshare:auto: an archive that does not fit (another
-#   JVM build) is ignored with a warning.
+#   (quarkus-run.jar, relative): start java from the quarkus-app directory. -Xshare:auto: an
+#   archive that does not fit (another JVM build) is ignored with a warning.
 # - TrimNativeHeapInterval (JDK 17.0.9 and later; left out on a JVM without it): every 5 s the JVM
 #   hands glibc's freed memory back to the system, above all what the JIT compilers' arenas took
 #   while the load was new (feedback-service after 150 s of closed-loop submissions: 312 MB most
